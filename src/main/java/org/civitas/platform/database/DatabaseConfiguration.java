@@ -1,0 +1,52 @@
+package org.civitas.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.civitas.platform.CivitasProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * One data source: the external PostgreSQL named by {@code CIVITAS_DATABASE_URL}, or else an
+ * embedded server started here. Flyway migrates whichever it is.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoExternalDatabase.class)
+    EmbeddedPostgresServer embeddedPostgresServer(CivitasProperties properties) {
+        return new EmbeddedPostgresServer(properties.dataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(CivitasProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("civitas");
+        CivitasProperties.Database database = properties.database();
+        if (database != null && database.external()) {
+            config.setJdbcUrl(database.url());
+            config.setUsername(database.user());
+            config.setPassword(database.password());
+        } else {
+            EmbeddedPostgresServer server = embedded.getObject();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.user());
+        }
+        config.setMaximumPoolSize(database == null || database.poolSize() <= 0 ? 20 : database.poolSize());
+        return new HikariDataSource(config);
+    }
+
+    static final class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("civitas.database.url"));
+        }
+    }
+}
