@@ -1,0 +1,42 @@
+package org.civitas.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Domain events of the identity module. None carries personal data (no e-mail, no name): the
+ * account id is enough for a listener to ask for what it is entitled to see.
+ */
+public final class IdentityEvents {
+
+    private IdentityEvents() {
+    }
+
+    public record AccountRegistered(UUID accountId, String method) {
+    }
+
+    public record StaffAccountCreated(UUID accountId, Set<Role> roles, Set<UUID> teamIds, UUID createdBy) {
+    }
+
+    public record SignedIn(UUID accountId, String method) {
+    }
+
+    /** {@code reason} is one of bad-credentials, throttled, locked, bad-second-factor. */
+    public record SignInFailed(String reason) {
+    }
+
+    public record SignedOut(UUID accountId) {
+    }
+
+    public record SecondFactorEnrolled(UUID accountId) {
+    }
+
+    public record RecoveryCodeUsed(UUID accountId) {
+    }
+
+    public record ApiKeyCreated(UUID keyId, Set<String> scopes, UUID createdBy) {
+    }
+
+    public record ApiKeyRevoked(UUID keyId, UUID revokedBy) {
+    }
+}

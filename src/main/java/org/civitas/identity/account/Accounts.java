@@ -1,0 +1,113 @@
+package org.civitas.identity.account;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.civitas.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Data access for accounts, their roles and team memberships. */
+@Repository
+public class Accounts {
+
+    private static final String SELECT = """
+            select a.id, a.kind, a.email, a.display_name, a.password_hash, a.created_at, a.disabled_at,
+                   coalesce((select array_agg(r.role) from identity.account_role r where r.account_id = a.id), '{}') as roles,
+                   coalesce((select array_agg(m.team_id) from identity.team_membership m where m.account_id = a.id), '{}') as teams
+            from identity.account a
+            """;
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return jdbc.sql(SELECT + " where lower(a.email) = ?").param(normalizeEmail(email)).query(Accounts::map).optional();
+    }
+
+    public Optional<Account> byId(UUID id) {
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::map).optional();
+    }
+
+    public java.util.List<Account> staff() {
+        return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.display_name, a.created_at").query(Accounts::map).list();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select count(*) from identity.account where lower(email) = ?").param(normalizeEmail(email))
+                .query(Integer.class).single() > 0;
+    }
+
+    public Account insert(String kind, String email, String displayName, String passwordHash, Instant now,
+                          Set<Role> roles, Collection<UUID> teamIds) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into identity.account (id, kind, email, display_name, password_hash, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                """).params(id, kind, normalizeEmail(email), displayName, passwordHash, java.sql.Timestamp.from(now)).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into identity.account_role (account_id, role) values (?, ?)").params(id, role.code()).update();
+        }
+        for (UUID team : teamIds) {
+            jdbc.sql("insert into identity.team_membership (account_id, team_id) values (?, ?)").params(id, team).update();
+        }
+        return byId(id).orElseThrow();
+    }
+
+    public void linkOidc(String issuer, String subject, UUID accountId, Instant now) {
+        jdbc.sql("insert into identity.oidc_link (issuer, subject, account_id, linked_at) values (?, ?, ?, ?)")
+                .params(issuer, subject, accountId, java.sql.Timestamp.from(now)).update();
+    }
+
+    public Optional<UUID> linkedAccount(String issuer, String subject) {
+        return jdbc.sql("select account_id from identity.oidc_link where issuer = ? and subject = ?")
+                .params(issuer, subject).query(UUID.class).optional();
+    }
+
+    public boolean hasOidcLink(UUID accountId) {
+        return jdbc.sql("select count(*) from identity.oidc_link where account_id = ?").param(accountId)
+                .query(Integer.class).single() > 0;
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object code : arrayOf(rs.getArray("roles"))) {
+            Role.fromCode((String) code).ifPresent(roles::add);
+        }
+        Set<UUID> teams = new HashSet<>();
+        for (Object team : arrayOf(rs.getArray("teams"))) {
+            teams.add((UUID) team);
+        }
+        return new Account(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("email"),
+                rs.getString("display_name"), rs.getString("password_hash"),
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("disabled_at")).map(java.sql.Timestamp::toInstant).orElse(null),
+                roles, teams);
+    }
+
+    private static Object[] arrayOf(Array array) throws SQLException {
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+
+    static Set<String> codes(Set<Role> roles) {
+        return Arrays.stream(roles.toArray(Role[]::new)).map(Role::code).collect(Collectors.toSet());
+    }
+}

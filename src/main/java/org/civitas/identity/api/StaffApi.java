@@ -1,0 +1,91 @@
+package org.civitas.identity.api;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civitas.catalogue.Team;
+import org.civitas.catalogue.Teams;
+import org.civitas.identity.CivitasPrincipal;
+import org.civitas.identity.Role;
+import org.civitas.identity.account.Account;
+import org.civitas.identity.account.AccountService;
+import org.civitas.identity.account.Accounts;
+import org.civitas.platform.InvalidInput;
+import org.civitas.platform.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrators create staff accounts and give them roles and teams. */
+@RestController
+@RequestMapping("/api/v1/admin/staff")
+@Tag(name = "Administration")
+class StaffApi {
+
+    record StaffMember(UUID id, String email, String name, List<String> roles, List<String> teams) {
+    }
+
+    record NewStaffMember(
+            @Schema(example = "jo.bloggs@riverside.example") String email,
+            @Schema(example = "Jo Bloggs") String name,
+            @Schema(example = "[\"caseworker\"]") List<String> roles,
+            @Schema(example = "[\"highways\"]") List<String> teams) {
+    }
+
+    record CreatedStaffMember(StaffMember staffMember,
+                              @Schema(description = "The first password, shown this once; pass it on by a safe route.") String initialPassword) {
+    }
+
+    private final AccountService accountService;
+    private final Accounts accounts;
+    private final Teams teams;
+
+    StaffApi(AccountService accountService, Accounts accounts, Teams teams) {
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.teams = teams;
+    }
+
+    @GetMapping
+    @Operation(summary = "List staff accounts")
+    List<StaffMember> list() {
+        return accounts.staff().stream().map(this::view).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a staff account", description = "Roles: caseworker, service_manager, administrator. Teams by code.")
+    CreatedStaffMember create(@RequestBody NewStaffMember request, @AuthenticationPrincipal CivitasPrincipal administrator) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String code : request.roles() == null ? List.<String>of() : request.roles()) {
+            roles.add(Role.fromCode(code).filter(Role::staff)
+                    .orElseThrow(() -> new InvalidInput(List.of(new Violation("roles", "identity.staff.role.unknown")))));
+        }
+        Set<UUID> teamIds = new HashSet<>();
+        for (String code : request.teams() == null ? List.<String>of() : request.teams()) {
+            teamIds.add(teams.byCode(code).map(Team::id)
+                    .orElseThrow(() -> new InvalidInput(List.of(new Violation("teams", "identity.staff.teams.unknown")))));
+        }
+        String password = AccountService.initialPassword();
+        Account account = accountService.createStaff(request.email(), request.name(), password, roles, teamIds,
+                administrator.accountId());
+        return new CreatedStaffMember(view(account), password);
+    }
+
+    private StaffMember view(Account account) {
+        return new StaffMember(account.id(), account.email(), account.displayName(),
+                account.roles().stream().map(Role::code).sorted().toList(),
+                teams.byIds(account.teamIds()).stream().map(Team::code).toList());
+    }
+}

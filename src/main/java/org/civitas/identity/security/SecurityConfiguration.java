@@ -1,0 +1,205 @@
+package org.civitas.identity.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.civitas.identity.ApiKeyVerifier;
+import org.civitas.identity.CivitasPrincipal;
+import org.civitas.identity.account.AccountService;
+import org.civitas.identity.account.Accounts;
+import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.EndpointAccess;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one security filter chain. Each module states who may call its endpoints through
+ * {@link EndpointAccess} beans; whatever no module claims is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess,
+                                        AuthenticationManager authenticationManager, SignInFlow signInFlow,
+                                        ApiKeyVerifier apiKeys, SignInEvents signInEvents,
+                                        ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                        ObjectProvider<OidcAccountLinking> oidcLinking) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher open311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
+        RequestMatcher machineRequest = new OrRequestMatcher(open311, ApiKeyAuthenticationFilter::carriesKey);
+
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(endpoints -> {
+                    endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+                    endpointAccess.forEach(access -> access.configure(endpoints));
+                    endpoints.anyRequest().denyAll();
+                })
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(signInFlow)
+                        .failureHandler(new SignInFailureHandler())
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
+                        .addLogoutHandler(signedOut(signInEvents))
+                        .logoutSuccessUrl("/?signed-out")
+                        .deleteCookies("CIVITAS_SESSION"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(machineRequest))))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .requestCache(cache -> cache.requestCache(SignInFlow.pageRequestCache()))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(statusEntryPoint(), new OrRequestMatcher(api, open311))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(self), payment=()")))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(), SecurityContextHolderFilter.class);
+
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        if (clients != null) {
+            DefaultOAuth2AuthorizationRequestResolver resolver =
+                    new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
+            resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            SimpleUrlAuthenticationSuccessHandler oidcSuccess = new SimpleUrlAuthenticationSuccessHandler("/");
+            http.oauth2Login(oidc -> oidc
+                    .loginPage("/sign-in")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcLinking.getObject()))
+                    .successHandler(oidcSuccess)
+                    .failureUrl("/sign-in?error=oidc"));
+        }
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint statusEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "ApiKey");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        };
+    }
+
+    private static LogoutHandler signedOut(SignInEvents events) {
+        return (HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.Authentication authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof CivitasPrincipal principal) {
+                events.signedOut(principal.accountId());
+            }
+        };
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMINISTRATOR > ROLE_SERVICE_MANAGER
+                ROLE_SERVICE_MANAGER > ROLE_CASEWORKER
+                """);
+    }
+
+    /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 passes): about 50 ms a hash here. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+        encoder.setDefaultPasswordEncoderForMatches(argon2);
+        return encoder;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+                                                SignInThrottle throttle, SignInEvents events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, events));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Conditional(OidcConfigured.class)
+    ClientRegistrationRepository oidcClientRegistrations(CivitasProperties properties) {
+        CivitasProperties.Oidc oidc = properties.oidc();
+        ClientRegistration registration = ClientRegistrations.fromIssuerLocation(oidc.issuer())
+                .registrationId("body")
+                .clientId(oidc.clientId())
+                .clientSecret(StringUtils.hasText(oidc.clientSecret()) ? oidc.clientSecret() : null)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "email", "profile")
+                .clientName(StringUtils.hasText(oidc.displayName()) ? oidc.displayName() : oidc.issuer())
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    @Bean
+    @Conditional(OidcConfigured.class)
+    OidcAccountLinking oidcAccountLinking(Accounts accounts, AccountService accountService, TransactionTemplate transactions,
+                                          Clock clock, SignInEvents events) {
+        return new OidcAccountLinking(accounts, accountService, transactions, clock, events);
+    }
+
+    static final class OidcConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("civitas.oidc.issuer"))
+                    && StringUtils.hasText(context.getEnvironment().getProperty("civitas.oidc.client-id"));
+        }
+    }
+
+}

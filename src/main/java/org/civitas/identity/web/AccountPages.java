@@ -1,0 +1,103 @@
+package org.civitas.identity.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.civitas.catalogue.Team;
+import org.civitas.catalogue.Teams;
+import org.civitas.identity.CivitasPrincipal;
+import org.civitas.identity.Role;
+import org.civitas.identity.account.Account;
+import org.civitas.identity.account.Accounts;
+import org.civitas.identity.mfa.SecondFactor;
+import org.civitas.identity.security.SignInFlow;
+import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.web.FieldProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A person's own account page, and setting up the authenticator app for staff. */
+@Controller
+class AccountPages {
+
+    private final Accounts accounts;
+    private final Teams teams;
+    private final SecondFactor secondFactor;
+    private final SignInFlow signInFlow;
+    private final CivitasProperties properties;
+    private final MessageSource messages;
+
+    AccountPages(Accounts accounts, Teams teams, SecondFactor secondFactor, SignInFlow signInFlow,
+                 CivitasProperties properties, MessageSource messages) {
+        this.accounts = accounts;
+        this.teams = teams;
+        this.secondFactor = secondFactor;
+        this.signInFlow = signInFlow;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @GetMapping("/account")
+    String account(Authentication authentication, HttpServletRequest request, Model model) {
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        Account account = accounts.byId(principal.accountId()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("roles", account.roles().stream().map(role -> message("identity.role." + role.code())).sorted().toList());
+        model.addAttribute("teams", teams.byIds(account.teamIds()).stream().map(Team::name).toList());
+        model.addAttribute("secondFactor", account.staff() && secondFactor.enrolled(account.id()));
+        model.addAttribute("registered", request.getParameter("registered") != null);
+        model.addAttribute("administrator", account.roles().contains(Role.ADMINISTRATOR));
+        model.addAttribute("promptSecondFactor", account.staff() && !secondFactor.enrolled(account.id()));
+        return "identity/account";
+    }
+
+    @GetMapping("/account/two-factor")
+    String setUp(Authentication authentication, Model model) {
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        if (secondFactor.enrolled(principal.accountId())) {
+            return "redirect:/account";
+        }
+        return setUpPage(principal, List.of(), model);
+    }
+
+    @PostMapping("/account/two-factor")
+    String confirm(@RequestParam(required = false) String code, Authentication authentication,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        var recoveryCodes = secondFactor.confirm(principal.accountId(), code);
+        if (recoveryCodes.isEmpty()) {
+            String key = code == null || code.isBlank() ? "identity.twoFactor.code.required" : "identity.twoFactor.code.wrong";
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return setUpPage(principal, List.of(new FieldProblem("code", message(key))), model);
+        }
+        if (SignInFlow.secondFactorSetupDue(authentication)) {
+            signInFlow.completeSecondFactor(request, response);
+        }
+        model.addAttribute("codes", recoveryCodes.get());
+        return "identity/recoveryCodes";
+    }
+
+    private String setUpPage(CivitasPrincipal principal, List<FieldProblem> problems, Model model) {
+        Account account = accounts.byId(principal.accountId()).orElseThrow();
+        SecondFactor.Enrolment enrolment = secondFactor.begin(account.id(), properties.bodyName(), account.email());
+        model.addAttribute("enrolment", enrolment);
+        model.addAttribute("problems", problems);
+        model.addAttribute("required", properties.staffMfaRequired());
+        return "identity/twoFactorSetup";
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    static boolean isStaff(Account account) {
+        return account.roles().stream().anyMatch(Role::staff);
+    }
+}
