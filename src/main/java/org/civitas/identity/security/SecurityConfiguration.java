@@ -24,9 +24,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -64,13 +63,16 @@ import org.springframework.util.StringUtils;
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; object-src 'none'";
 
     @Bean
     SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess,
-                                        AuthenticationManager authenticationManager, SignInFlow signInFlow,
+                                        AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+                                        SignInThrottle throttle, SignInFlow signInFlow,
                                         ApiKeyVerifier apiKeys, SignInEvents signInEvents,
                                         ObjectProvider<ClientRegistrationRepository> oidcClients,
                                         ObjectProvider<OidcAccountLinking> oidcLinking) throws Exception {
@@ -78,7 +80,12 @@ class SecurityConfiguration {
         RequestMatcher open311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
         RequestMatcher machineRequest = new OrRequestMatcher(open311, ApiKeyAuthenticationFilter::carriesKey);
 
-        http.authenticationManager(authenticationManager)
+        // Only our providers: the global manager Spring would add as a parent checks passwords without
+        // the throttle, and a refused attempt would fall through to it.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        http.authenticationProvider(new ThrottledPasswordAuthentication(passwords, throttle, signInEvents))
                 .authorizeHttpRequests(endpoints -> {
                     endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
                     endpointAccess.forEach(access -> access.configure(endpoints));
@@ -124,7 +131,11 @@ class SecurityConfiguration {
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcLinking.getObject()))
                     .successHandler(oidcSuccess)
-                    .failureUrl("/sign-in?error=oidc"));
+                    .failureHandler((request, response, exception) -> {
+                        // the provider's error code and description: never tokens or claims
+                        log.warn("OpenID Connect sign-in failed: {}", exception.getMessage());
+                        response.sendRedirect("/sign-in?error=oidc");
+                    }));
         }
         return http.build();
     }
@@ -159,16 +170,6 @@ class SecurityConfiguration {
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
         encoder.setDefaultPasswordEncoderForMatches(argon2);
         return encoder;
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-                                                SignInThrottle throttle, SignInEvents events) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(passwordEncoder);
-        ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, events));
-        manager.setEraseCredentialsAfterAuthentication(true);
-        return manager;
     }
 
     @Bean
