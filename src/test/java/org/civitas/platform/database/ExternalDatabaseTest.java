@@ -1,0 +1,55 @@
+package org.civitas.platform.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.civitas.CivitasTest;
+import org.civitas.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With CIVITAS_DATABASE_URL set, Civitas starts no PostgreSQL of its own and migrates the one it is
+ * given. The server here is a separate PostgreSQL that the test starts and owns.
+ */
+class ExternalDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path serverDir;
+
+    @Test
+    void civitasUsesAndMigratesTheConfiguredServer() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(serverDir).setCleanDataDirectory(true).start()) {
+            JdbcClient admin = JdbcClient.create(server.getPostgresDatabase());
+            admin.sql("create role civitas_app login password 'app-secret'").update();
+            admin.sql("create database civitas_prod owner civitas_app").update();
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/civitas_prod";
+
+            try (ConfigurableApplicationContext civitas = CivitasProcess.start(dataDir, Map.of(
+                    "civitas.database.url", url,
+                    "civitas.database.user", "civitas_app",
+                    "civitas.database.password", "app-secret"))) {
+                assertThat(civitas.getBeanProvider(EmbeddedPostgresServer.class).getIfAvailable()).isNull();
+                assertThat(Files.exists(dataDir.resolve("postgres"))).as("no embedded server was started").isFalse();
+
+                WebSession citizen = new WebSession(CivitasProcess.port(civitas));
+                assertThat(WebSession.location(citizen.signIn("citizen@riverside.example", CivitasTest.DEMO_PASSWORD))).isEqualTo("/");
+            }
+
+            JdbcClient prod = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "civitas_app", "app-secret"));
+            assertThat(prod.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+            assertThat(prod.sql("select count(*) from identity.account").query(Integer.class).single()).isEqualTo(4);
+            assertThat(prod.sql("select string_agg(schema_name, ',' order by schema_name) from information_schema.schemata where schema_name in ('platform','identity','catalogue')")
+                    .query(String.class).single()).isEqualTo("catalogue,identity,platform");
+        }
+    }
+}
