@@ -120,9 +120,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (PayloadTooLargeException.causedBy(failure)) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE.value(), headers, request, List.of());
-        }
         String field = jsonPath(failure);
         if (field == null) {
             return problem(status.value(), headers, request, List.of());
