@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.civitas.platform.EndpointAccess;
+import org.civitas.platform.SignedInUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -133,11 +134,24 @@ public class WebTestSupport {
             return "ok";
         }
 
+        /** The start page as a signed-in person sees it (the identity module signs people in for real). */
+        @GetMapping("/test-only/signed-in")
+        String signedIn(@RequestParam(defaultValue = "false") boolean staff) {
+            SignedInUser person = new TestPerson(java.util.UUID.randomUUID(), "Ann Example", staff);
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                            person, null, List.of()));
+            return "platform/home";
+        }
+
         @GetMapping("/test-only/search")
         ResponseEntity<Void> search(jakarta.servlet.http.HttpServletRequest request) {
             recorder.called(request.getParameterMap());
             return ResponseEntity.noContent().build();
         }
+    }
+
+    record TestPerson(java.util.UUID accountId, String displayName, boolean staff) implements SignedInUser {
     }
 
     @RestController
