@@ -74,7 +74,9 @@ class HomePageBrowserTest extends BrowserTest {
         assertThat(loaded).extracting(Response::url).noneMatch(url -> url.contains("/fonts/") || url.contains(".woff"));
         assertThat(loaded).allSatisfy(each -> assertThat(each.status()).as(each.url()).isLessThan(400));
         long bytes = loaded.stream().mapToLong(each -> each.body().length).sum();
+        long transferred = loaded.stream().mapToLong(each -> each.request().sizes().responseBodySize).sum();
         assertThat(bytes).as("bytes of the start page and everything it loads").isLessThan(200 * 1024);
+        assertThat(transferred).as("bytes sent, with style sheet and scripts compressed").isLessThan(60 * 1024);
     }
 
     @Test

@@ -109,6 +109,20 @@ class AssetsTest {
     }
 
     @Test
+    void stylesAndScriptsAreCompressedForBrowsersThatAsk() {
+        for (String path : assetsOf(web.get("/").body())) {
+            if (path.endsWith(".css") && path.contains("govuk") || path.endsWith(".js") && path.contains("govuk")) {
+                HttpResponse<byte[]> response = web.getBytes(path, "Accept-Encoding", "gzip");
+                assertThat(response.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+                assertThat(response.headers().allValues("Vary")).as(path).anySatisfy(vary -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+                assertThat(response.body().length).as(path).isLessThan(20 * 1024);
+            }
+        }
+        assertThat(web.getBytes("/", "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+                .as("pages carry CSRF tokens: not compressed").isEmpty();
+    }
+
+    @Test
     void theFaviconIsARealIcon() {
         HttpResponse<byte[]> response = web.getBytes("/favicon.ico");
 
