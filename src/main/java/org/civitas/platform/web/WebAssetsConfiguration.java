@@ -1,6 +1,10 @@
 package org.civitas.platform.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Properties;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -22,12 +26,28 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebAssetsConfiguration implements WebMvcConfigurer {
 
-    static final String GOVUK_FRONTEND_VERSION = "5.14.0";
+    /** The version of the GOV.UK Frontend webjar on the class path, so upgrading it is a pom change only. */
+    static final String GOVUK_FRONTEND_VERSION = webjarVersion("govuk-frontend");
     static final String GOVUK_FRONTEND_LOCATION =
             "classpath:/META-INF/resources/webjars/govuk-frontend/" + GOVUK_FRONTEND_VERSION + "/dist/govuk/";
 
     private static final CacheControl FOREVER =
             CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    static String webjarVersion(String artifact) {
+        String pom = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
+        try (InputStream in = WebAssetsConfiguration.class.getResourceAsStream(pom)) {
+            if (in == null) {
+                throw new IllegalStateException("The " + artifact + " webjar is not on the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
