@@ -13,6 +13,7 @@ class PublicPagesBrowserTest extends BrowserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            /?signed-out            | Online services
             /accessibility          | Accessibility statement for Riverside Borough Council online services
             /privacy                | Privacy notice
             /test-only/no-such-page | Page not found

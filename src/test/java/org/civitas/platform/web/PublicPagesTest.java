@@ -69,6 +69,14 @@ class PublicPagesTest {
     }
 
     @Test
+    void afterSigningOutTheStartPageSaysSo() {
+        assertThat(web.get("/?signed-out").body())
+                .contains("govuk-notification-banner--success")
+                .contains("<p class=\"govuk-notification-banner__heading\">You have signed out</p>");
+        assertThat(web.get("/").body()).doesNotContain("govuk-notification-banner");
+    }
+
+    @Test
     void startPageTellsResidentsWhatTheyCanDo() {
         String html = web.get("/").body();
 
