@@ -1,18 +1,29 @@
 package org.civitas.platform.web;
 
-// TEMPORARY stand-in until the web layout work lands.
-@org.springframework.web.bind.annotation.ControllerAdvice
-class PageContextAdvice {
-    private final org.springframework.context.MessageSource messages;
-    private final org.civitas.platform.CivitasProperties properties;
+import jakarta.servlet.http.HttpServletRequest;
 
-    PageContextAdvice(org.springframework.context.MessageSource messages, org.civitas.platform.CivitasProperties properties) {
+import org.civitas.platform.CivitasProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Puts a {@link PageContext} named {@code page} into the model of every page. */
+@ControllerAdvice
+class PageContextAdvice {
+
+    private final MessageSource messages;
+    private final CivitasProperties properties;
+    private final ResourceUrlProvider resourceUrls;
+
+    PageContextAdvice(MessageSource messages, CivitasProperties properties, ResourceUrlProvider resourceUrls) {
         this.messages = messages;
         this.properties = properties;
+        this.resourceUrls = resourceUrls;
     }
 
-    @org.springframework.web.bind.annotation.ModelAttribute("page")
-    PageContext page(jakarta.servlet.http.HttpServletRequest request) {
-        return new PageContext(messages, request, properties.bodyName());
+    @ModelAttribute("page")
+    PageContext page(HttpServletRequest request) {
+        return new PageContext(request, messages, properties, resourceUrls);
     }
 }

@@ -1,0 +1,199 @@
+package org.civitas.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+
+import org.civitas.CivitasTest;
+import org.civitas.platform.web.WebTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Base for tests that drive a real browser through the running application: Debian's Chromium
+ * ({@value #CHROMIUM}), headless, through Playwright for Java (the driver comes from the
+ * {@code driver-bundle} jar; no browser is downloaded: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}).
+ * <p>
+ * Each test gets a fresh browser context with JavaScript on ({@link #page}); {@link #openWithoutJavaScript()}
+ * gives one with it off. Console errors and uncaught page errors are collected, so a test can
+ * {@link #assertNoConsoleErrors()} (a violation of the content security policy shows up there).
+ * Every document is served under Civitas's content security policy: the server's, or {@link #CSP}
+ * where the server sends none. Helpers scan for WCAG 2.2 AA violations with axe-core and write
+ * screenshots to {@code docs/screenshots/}.
+ */
+@CivitasTest
+@Import(WebTestSupport.class)
+public abstract class BrowserTest {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+
+    /** The policy every page must work under (the security configuration sends it). */
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /** The axe-core rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+    public static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    public static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+    protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        consoleErrors.clear();
+        context = newContext(true);
+        page = newPage(context);
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** The absolute address of a path on the running application. */
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Opens a path in {@link #page} and returns the document's response. */
+    protected Response open(String path) {
+        return page.navigate(url(path));
+    }
+
+    /** A page in a new context with JavaScript turned off, as some people browse. */
+    protected Page openWithoutJavaScript() {
+        BrowserContext noScript = newContext(false);
+        return newPage(noScript);
+    }
+
+    protected BrowserContext newContext(boolean javaScript) {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(javaScript)
+                .setViewportSize(1280, 800)
+                .setLocale("en-GB"));
+        created.route("**/*", BrowserTest::underContentSecurityPolicy);
+        return created;
+    }
+
+    private Page newPage(BrowserContext in) {
+        Page opened = in.newPage();
+        opened.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text() + " at " + message.location());
+            }
+        });
+        opened.onPageError(error -> consoleErrors.add("uncaught: " + error));
+        return opened;
+    }
+
+    /** Serves each document with the server's CSP, or {@link #CSP} when the server sends none. */
+    private static void underContentSecurityPolicy(Route route) {
+        if (!"document".equals(route.request().resourceType())) {
+            route.resume();
+            return;
+        }
+        APIResponse response = route.fetch();
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.putIfAbsent("content-security-policy", CSP);
+        route.fulfill(new Route.FulfillOptions().setResponse(response).setHeaders(headers));
+    }
+
+    /** Asserts that axe-core finds no WCAG 2.2 AA violation on the page as it is now. */
+    protected static void assertNoAccessibilityViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+        assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
+        assertThat(results.getViolations()).as("WCAG 2.2 AA violations on %s:%n%s", page.url(),
+                describe(results.getViolations())).isEmpty();
+    }
+
+    protected void assertNoConsoleErrors() {
+        assertThat(consoleErrors).as("console errors").isEmpty();
+    }
+
+    /**
+     * As {@link #assertNoConsoleErrors()}, for an error page: the browser reports the page's own
+     * error status in the console, and that one is expected.
+     */
+    protected void assertNoConsoleErrorsButTheErrorStatusOf(Page errorPage) {
+        assertThat(consoleErrors).as("console errors")
+                .filteredOn(error -> !(error.startsWith("Failed to load resource: the server responded with a status of")
+                        && error.contains(errorPage.url())))
+                .isEmpty();
+    }
+
+    /** Writes a full-page PNG to {@code docs/screenshots/<name>.png} and returns its path. */
+    protected static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getHtml()))
+                                .collect(Collectors.joining("\n    ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
