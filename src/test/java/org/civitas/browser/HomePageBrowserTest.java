@@ -84,7 +84,7 @@ class HomePageBrowserTest extends BrowserTest {
         open("/test-only/signed-in?staff=true");
 
         assertThat(page.getByText("Signed in as Ann Example")).isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff console"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).hasCount(0);
         assertNoAccessibilityViolations(page);

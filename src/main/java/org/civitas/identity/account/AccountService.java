@@ -47,8 +47,8 @@ public class AccountService {
     @Transactional
     public Account registerCitizen(String email, String displayName, String password) {
         List<Violation> violations = new ArrayList<>();
+        checkName(displayName, violations); // in the order the form asks, so the error summary reads the same way
         checkEmail(email, violations);
-        checkName(displayName, violations);
         checkPassword(password, email, violations);
         if (violations.isEmpty() && accounts.emailTaken(email)) {
             violations.add(new Violation("email", "identity.register.email.taken"));
@@ -66,8 +66,8 @@ public class AccountService {
     @Transactional
     public Account createStaff(String email, String displayName, String password, Set<Role> roles, Set<UUID> teamIds, UUID createdBy) {
         List<Violation> violations = new ArrayList<>();
+        checkName(displayName, violations); // in the order the form asks, so the error summary reads the same way
         checkEmail(email, violations);
-        checkName(displayName, violations);
         checkPassword(password, email, violations);
         if (roles.isEmpty() || roles.stream().noneMatch(Role::staff) || roles.contains(Role.CITIZEN)) {
             violations.add(new Violation("role", "identity.staff.role.required"));

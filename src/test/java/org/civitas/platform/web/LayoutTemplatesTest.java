@@ -71,12 +71,18 @@ class LayoutTemplatesTest {
     }
 
     @Test
-    void staffAlsoSeeTheStaffConsole() {
+    void signedInPeopleSeeTheirAccountAndOnlyAdministratorsSeeAdministration() {
         signIn(true);
-
-        assertThat(layout(Map.of())).contains("<a class=\"govuk-service-navigation__link\" href=\"/staff\"")
-                .contains("Staff console");
+        assertThat(layout(Map.of())).contains("<a class=\"govuk-service-navigation__link\" href=\"/account\"")
+                .contains("Your account").doesNotContain("Administration");
         assertThat(page.staff()).isTrue();
+        assertThat(page.administrator()).isFalse();
+
+        Person person = new Person(UUID.randomUUID(), "Ann <Example>", true);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMINISTRATOR"))));
+        assertThat(layout(Map.of())).contains("href=\"/admin/staff\"").contains("Administration");
+        assertThat(page.administrator()).isTrue();
     }
 
     @Test

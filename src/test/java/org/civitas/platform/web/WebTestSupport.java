@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.civitas.platform.EndpointAccess;
 import org.civitas.platform.SignedInUser;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -34,8 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the web tests add to the application: endpoints under {@code /test-only/} (pages) and
- * {@code /api/test-only/} (API) that fail on purpose or record what reached them, and the
- * {@link EndpointAccess} rules applied to whatever security chain the context builds.
+ * {@code /api/test-only/} (API) that fail on purpose or record what reached them, open to anyone.
  * <p>
  * Every web and browser test imports exactly this class, so they share one application context.
  */
@@ -50,18 +48,12 @@ public class WebTestSupport {
     }
 
     /**
-     * Applies every {@link EndpointAccess} bean to each {@code HttpSecurity} the context builds,
-     * first, so these tests see the same access rules under Spring Boot's default chain (before
-     * the identity module's chain exists) as under the real one, which applies the same beans.
-     * Not a SecurityFilterChain: it only customises whichever chain is there. CSRF is off for the
-     * test-only endpoints, which have no form to carry a token.
+     * The test-only endpoints have no form to carry a CSRF token, so CSRF is off for them alone.
+     * Access rules come from the EndpointAccess bean above, applied by the real security chain.
      */
     @Bean
-    Customizer<HttpSecurity> endpointAccessForTests(ObjectProvider<EndpointAccess> access) {
-        return http -> {
-            http.authorizeHttpRequests(endpoints -> access.orderedStream().forEach(rule -> rule.configure(endpoints)));
-            http.csrf(csrf -> csrf.ignoringRequestMatchers("/test-only/**", "/api/test-only/**"));
-        };
+    Customizer<HttpSecurity> csrfOffForTestOnlyEndpoints() {
+        return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers("/test-only/**", "/api/test-only/**"));
     }
 
     @Bean
