@@ -1,5 +1,6 @@
 package org.civitas.platform;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,4 +15,12 @@ public interface SignedInUser {
     String displayName();
 
     boolean staff();
+
+    /**
+     * Ids of the catalogue teams the person belongs to (staff only), so that modules which may not
+     * depend on identity (the catalogue itself) can scope what a person manages.
+     */
+    default Set<UUID> teamIds() {
+        return Set.of();
+    }
 }

@@ -1,0 +1,25 @@
+package org.civitas.catalogue;
+
+import java.util.List;
+
+/**
+ * A question a service asks (an Open311 attribute).
+ *
+ * @param code                unique within the service version; answers arrive as {@code attribute[code]}
+ * @param variable            false when the question only informs the person and takes no answer
+ * @param description         the question as a person reads it
+ * @param datatypeDescription help with the answer, or null
+ * @param order               1 is shown first
+ * @param values              the choices of a list question; empty for other datatypes
+ */
+public record Question(String code, Datatype datatype, boolean required, boolean variable, String description,
+                       String datatypeDescription, int order, List<QuestionValue> values) {
+
+    public Question {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public boolean hasValue(String key) {
+        return values.stream().anyMatch(value -> value.key().equals(key));
+    }
+}

@@ -1,0 +1,183 @@
+package org.civitas.catalogue.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civitas.catalogue.Question;
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.ServiceVersion;
+import org.civitas.catalogue.Team;
+import org.civitas.catalogue.Teams;
+import org.civitas.catalogue.service.ServiceCatalogue;
+import org.civitas.catalogue.service.ServiceInput;
+import org.civitas.catalogue.service.ServiceNotFound;
+import org.civitas.platform.CivitasProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff and partner systems read and manage the service catalogue. */
+@RestController
+@RequestMapping(path = "/api/v1/services", produces = "application/json")
+@Tag(name = "Service catalogue", description = "The services the body offers, their questions (Open311 attributes), SLAs and versions")
+class ServicesApi {
+
+    static final String EXAMPLE = """
+            {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
+             "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","team":"highways",
+             "sla":{"amount":5,"unit":"working_days"},
+             "questions":[
+              {"code":"size","datatype":"singlevaluelist","required":true,"description":"How big is the pothole?",
+               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
+              {"code":"depth","datatype":"number","required":false,"description":"About how deep is it, in centimetres?"}]}""";
+
+    record Sla(@Schema(example = "5") int amount, @Schema(example = "working_days") String unit) {
+        static Sla of(org.civitas.catalogue.Sla sla) {
+            return new Sla(sla.amount(), sla.unit().code());
+        }
+    }
+
+    record Value(@Schema(example = "small") String key, @Schema(example = "Smaller than a dinner plate") String name) {
+    }
+
+    record QuestionView(@Schema(example = "size") String code, @Schema(example = "singlevaluelist") String datatype,
+                        boolean required, boolean variable,
+                        @Schema(example = "How big is the pothole?") String description, String datatypeDescription,
+                        @Schema(example = "1") int order, List<Value> values) {
+        static QuestionView of(Question q) {
+            return new QuestionView(q.code(), q.datatype().code(), q.required(), q.variable(), q.description(), q.datatypeDescription(),
+                    q.order(), q.values().stream().map(v -> new Value(v.key(), v.name())).toList());
+        }
+    }
+
+    record ServiceSummary(@Schema(example = "pothole") String code, @Schema(example = "Pothole") String name,
+                          @Schema(example = "Roads and pavements") String group, List<String> keywords,
+                          @Schema(example = "realtime") String type, @Schema(example = "live") String status,
+                          @Schema(example = "highways") String team, Sla sla, @Schema(example = "1") int version) {
+    }
+
+    record ServiceDetail(@Schema(example = "pothole") String code, @Schema(example = "Pothole") String name,
+                         String description, @Schema(example = "Roads and pavements") String group, List<String> keywords,
+                         @Schema(example = "realtime") String type, @Schema(example = "live") String status,
+                         @Schema(example = "highways") String team, Sla sla,
+                         @Schema(example = "2", description = "The current version") int version,
+                         @Schema(example = "[1, 2]") List<Integer> versions,
+                         @Schema(description = "When the current version went live; null for a draft") OffsetDateTime publishedAt,
+                         List<QuestionView> questions) {
+    }
+
+    record VersionDetail(@Schema(example = "pothole") String code, @Schema(example = "1") int version, String name, String description,
+                         OffsetDateTime publishedAt, List<QuestionView> questions) {
+    }
+
+    private final ServiceCatalogue catalogue;
+    private final Teams teams;
+    private final CivitasProperties properties;
+
+    ServicesApi(ServiceCatalogue catalogue, Teams teams, CivitasProperties properties) {
+        this.catalogue = catalogue;
+        this.teams = teams;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    @Operation(summary = "List services",
+            description = "Every service, drafts and retired ones included (staff, or an API key with catalogue.manage). "
+                    + "Filter with status (draft, live, retired) and group.")
+    List<ServiceSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String group) {
+        Map<UUID, String> teamCodes = teamCodes();
+        return catalogue.all().stream()
+                .filter(s -> status == null || status.isBlank() || s.status().code().equals(status))
+                .filter(s -> group == null || group.isBlank() || group.equals(s.group()))
+                .map(s -> new ServiceSummary(s.code(), s.name(), s.group(), s.keywords(), s.type().code(), s.status().code(),
+                        teamCodes.get(s.teamId()), Sla.of(s.sla()), s.version()))
+                .toList();
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "Get a service", description = "The service with its current version and questions.")
+    @ApiResponse(responseCode = "404", description = "No service has this code")
+    ServiceDetail one(@PathVariable String code) {
+        return detail(catalogue.byCode(code).orElseThrow(ServiceNotFound::new));
+    }
+
+    @GetMapping("/{code}/versions/{version}")
+    @Operation(summary = "Get one version of a service",
+            description = "What the service asked at that version; requests keep the version they were made under.")
+    @ApiResponse(responseCode = "404", description = "No such service or version")
+    VersionDetail version(@PathVariable String code, @PathVariable int version) {
+        ServiceVersion found = catalogue.version(code, version).orElseThrow(ServiceNotFound::new);
+        return new VersionDetail(found.serviceCode(), found.version(), found.name(), found.description(), local(found.publishedAt()),
+                found.questions().stream().map(QuestionView::of).toList());
+    }
+
+    @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a service",
+            description = "Creates a draft (version 1), not yet offered. Service managers create services for their own teams only.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ServiceInput.class), examples = @ExampleObject(name = "pothole", value = EXAMPLE))))
+    @ApiResponse(responseCode = "422", description = "A rule is broken: each field named; nothing is written")
+    ServiceDetail create(@RequestBody ServiceInput input, Authentication caller) {
+        return detail(catalogue.create(input, ServiceManagement.teamsManagedBy(caller)));
+    }
+
+    @PutMapping(path = "/{code}", consumes = "application/json")
+    @Operation(summary = "Replace a service",
+            description = "A draft changes in place. For a live service, a change to its name, description or questions "
+                    + "makes a new version that goes live at once; earlier versions stay as they were. Group, keywords, type, "
+                    + "team and SLA change without a new version. A retired service cannot change.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ServiceInput.class), examples = @ExampleObject(name = "pothole", value = EXAMPLE))))
+    @ApiResponse(responseCode = "422", description = "A rule is broken: each field named; nothing is written")
+    ServiceDetail replace(@PathVariable String code, @RequestBody ServiceInput input, Authentication caller) {
+        return detail(catalogue.replace(code, input, ServiceManagement.teamsManagedBy(caller)));
+    }
+
+    @PostMapping("/{code}/publish")
+    @Operation(summary = "Publish a draft service", description = "The draft goes live as version 1 and is offered to the public.")
+    ServiceDetail publish(@PathVariable String code, Authentication caller) {
+        return detail(catalogue.publish(code, ServiceManagement.teamsManagedBy(caller)));
+    }
+
+    @PostMapping("/{code}/retire")
+    @Operation(summary = "Retire a service", description = "The service is no longer offered; its versions stay readable.")
+    ServiceDetail retire(@PathVariable String code, Authentication caller) {
+        return detail(catalogue.retire(code, ServiceManagement.teamsManagedBy(caller)));
+    }
+
+    private ServiceDetail detail(Service service) {
+        ServiceVersion version = catalogue.version(service.id(), service.version()).orElseThrow(ServiceNotFound::new);
+        return new ServiceDetail(service.code(), service.name(), service.description(), service.group(), service.keywords(),
+                service.type().code(), service.status().code(), teamCodes().get(service.teamId()), Sla.of(service.sla()),
+                service.version(), catalogue.versionNumbers(service.id()), local(version.publishedAt()),
+                version.questions().stream().map(QuestionView::of).toList());
+    }
+
+    private Map<UUID, String> teamCodes() {
+        return teams.all().stream().collect(Collectors.toMap(Team::id, Team::code));
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(properties.timeZone()).toOffsetDateTime();
+    }
+
+}

@@ -1,0 +1,330 @@
+package org.civitas.catalogue.service;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.civitas.catalogue.Datatype;
+import org.civitas.catalogue.Question;
+import org.civitas.catalogue.QuestionValue;
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.ServiceCreated;
+import org.civitas.catalogue.ServiceDetailsChanged;
+import org.civitas.catalogue.ServiceDraftChanged;
+import org.civitas.catalogue.ServiceRetired;
+import org.civitas.catalogue.ServiceStatus;
+import org.civitas.catalogue.ServiceType;
+import org.civitas.catalogue.ServiceVersion;
+import org.civitas.catalogue.ServiceVersionPublished;
+import org.civitas.catalogue.Services;
+import org.civitas.catalogue.Sla;
+import org.civitas.platform.InvalidInput;
+import org.civitas.platform.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service catalogue: reading it (the module's {@link Services} API) and changing it. Each change
+ * is one transaction that checks every rule and the caller's right to manage the owning team before
+ * writing, and publishes its event with the change.
+ */
+@org.springframework.stereotype.Service
+public class ServiceCatalogue implements Services {
+
+    private static final String SERVICE_COLUMNS = """
+            s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
+            s.sla_amount, s.sla_unit, s.current_version
+            from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
+            """;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final ServiceRules rules;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ServiceCatalogue(JdbcClient jdbc, ApplicationEventPublisher events, ServiceRules rules, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.rules = rules;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ---- reading ----
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Service> liveByCode(String code) {
+        return byCode(code).filter(Service::live);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Service> live() {
+        return jdbc.sql("select " + SERVICE_COLUMNS + " where s.status = 'live' order by s.service_group nulls last, v.name")
+                .query(this::service).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Service> live(String group) {
+        return jdbc.sql("select " + SERVICE_COLUMNS + " where s.status = 'live' and s.service_group = ? order by v.name")
+                .param(group).query(this::service).list();
+    }
+
+    /** Every service whatever its status, for staff: by status (draft, live, retired) then name. */
+    @Transactional(readOnly = true)
+    public List<Service> all() {
+        return jdbc.sql("select " + SERVICE_COLUMNS + """
+                 order by case s.status when 'draft' then 0 when 'live' then 1 else 2 end, v.name""")
+                .query(this::service).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Service> byCode(String code) {
+        return jdbc.sql("select " + SERVICE_COLUMNS + " where s.code = ?").param(code).query(this::service).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Service> byId(UUID id) {
+        return jdbc.sql("select " + SERVICE_COLUMNS + " where s.id = ?").param(id).query(this::service).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ServiceVersion> currentVersion(String code) {
+        return byCode(code).flatMap(service -> version(service.id(), service.version()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ServiceVersion> version(UUID serviceId, int version) {
+        return jdbc.sql("""
+                        select v.service_id, s.code, v.version, v.name, v.description, v.questions::text as questions, v.published_at
+                        from catalogue.service_version v join catalogue.service s on s.id = v.service_id
+                        where v.service_id = ? and v.version = ?""")
+                .params(serviceId, version).query(this::version).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ServiceVersion> version(String code, int version) {
+        return jdbc.sql("select id from catalogue.service where code = ?").param(code).query(UUID.class).optional()
+                .flatMap(id -> version(id, version));
+    }
+
+    // ---- changing ----
+
+    /** Adds a draft service (version 1, not yet offered). */
+    @Transactional
+    public Service create(ServiceInput input, Predicate<UUID> mayManageTeam) {
+        ServiceRules.ValidService valid = rules.check(input, this::codeTaken);
+        requireTeam(mayManageTeam, valid.teamId());
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                        insert into catalogue.service (id, code, status, service_group, keywords, type, team_id, sla_amount, sla_unit,
+                                                       current_version, created_at, updated_at)
+                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                        on conflict (code) do nothing""")
+                .params(id, valid.code(), valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(),
+                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now))
+                .update();
+        if (inserted == 0) { // another node took the code since the check
+            throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.taken")));
+        }
+        insertVersion(id, 1, valid, now, null);
+        events.publishEvent(new ServiceCreated(id, valid.code(), valid.teamId()));
+        return byId(id).orElseThrow();
+    }
+
+    private boolean codeTaken(String code) {
+        return jdbc.sql("select count(*) from catalogue.service where code = ?").param(code).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Replaces a service. A draft changes in place. For a live service, a change to its name,
+     * description or questions adds a version that goes live at once; earlier versions stay as they were.
+     * A retired service cannot change.
+     */
+    @Transactional
+    public Service replace(String code, ServiceInput input, Predicate<UUID> mayManageTeam) {
+        Service current = lock(code);
+        requireTeam(mayManageTeam, current.teamId());
+        if (input != null && input.code() != null && !input.code().strip().isEmpty() && !input.code().strip().equals(code)) {
+            throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.fixed")));
+        }
+        ServiceInput withCode = input == null ? null : new ServiceInput(code, input.name(), input.description(), input.group(),
+                input.keywords(), input.type(), input.team(), input.sla(), input.questions());
+        ServiceRules.ValidService valid = rules.check(withCode, taken -> false);
+        requireTeam(mayManageTeam, valid.teamId());
+        if (current.status() == ServiceStatus.RETIRED) {
+            throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
+        }
+        Instant now = clock.instant();
+        ServiceVersion version = version(current.id(), current.version()).orElseThrow();
+        boolean detailsChanged = !Objects.equals(current.group(), valid.group()) || !current.keywords().equals(valid.keywords())
+                || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla());
+        boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
+                || !version.questions().equals(valid.questions());
+        int number = current.version();
+        if (current.status() == ServiceStatus.DRAFT) {
+            jdbc.sql("update catalogue.service_version set name = ?, description = ?, questions = ?::jsonb where service_id = ? and version = ?")
+                    .params(valid.name(), valid.description(), questionsJson(valid.questions()), current.id(), number).update();
+        } else if (versionChanged) {
+            number = current.version() + 1;
+            insertVersion(current.id(), number, valid, now, now);
+        }
+        jdbc.sql("""
+                        update catalogue.service set service_group = ?, keywords = ?, type = ?, team_id = ?, sla_amount = ?, sla_unit = ?,
+                               current_version = ?, updated_at = ? where id = ?""")
+                .params(valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(), valid.teamId(),
+                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), current.id())
+                .update();
+        if (current.status() == ServiceStatus.DRAFT) {
+            events.publishEvent(new ServiceDraftChanged(current.id(), code));
+        } else {
+            if (versionChanged) {
+                events.publishEvent(new ServiceVersionPublished(current.id(), code, number));
+            }
+            if (detailsChanged) {
+                events.publishEvent(new ServiceDetailsChanged(current.id(), code, valid.teamId()));
+            }
+        }
+        return byId(current.id()).orElseThrow();
+    }
+
+    /** Puts a draft service live: its current version is published and the service is offered. */
+    @Transactional
+    public Service publish(String code, Predicate<UUID> mayManageTeam) {
+        Service current = lock(code);
+        requireTeam(mayManageTeam, current.teamId());
+        if (current.status() != ServiceStatus.DRAFT) {
+            throw new InvalidInput(List.of(new Violation("status", current.status() == ServiceStatus.LIVE
+                    ? "catalogue.service.publish.live" : "catalogue.service.retired")));
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update catalogue.service_version set published_at = ? where service_id = ? and version = ?")
+                .params(utc(now), current.id(), current.version()).update();
+        jdbc.sql("update catalogue.service set status = 'live', updated_at = ? where id = ?").params(utc(now), current.id()).update();
+        events.publishEvent(new ServiceVersionPublished(current.id(), code, current.version()));
+        return byId(current.id()).orElseThrow();
+    }
+
+    /** Stops offering a service. Its versions stay readable for the requests made under them. */
+    @Transactional
+    public Service retire(String code, Predicate<UUID> mayManageTeam) {
+        Service current = lock(code);
+        requireTeam(mayManageTeam, current.teamId());
+        if (current.status() == ServiceStatus.RETIRED) {
+            throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
+        }
+        jdbc.sql("update catalogue.service set status = 'retired', updated_at = ? where id = ?")
+                .params(utc(clock.instant()), current.id()).update();
+        events.publishEvent(new ServiceRetired(current.id(), code));
+        return byId(current.id()).orElseThrow();
+    }
+
+    /** Numbers of every version of a service, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> versionNumbers(UUID serviceId) {
+        return jdbc.sql("select version from catalogue.service_version where service_id = ? order by version")
+                .param(serviceId).query(Integer.class).list();
+    }
+
+    private Service lock(String code) {
+        jdbc.sql("select id from catalogue.service where code = ? for update").param(code).query(UUID.class).optional()
+                .orElseThrow(ServiceNotFound::new);
+        return byCode(code).orElseThrow(ServiceNotFound::new);
+    }
+
+    private static void requireTeam(Predicate<UUID> mayManageTeam, UUID teamId) {
+        if (teamId != null && !mayManageTeam.test(teamId)) {
+            throw new AccessDeniedException("may not manage services of this team");
+        }
+    }
+
+    private void insertVersion(UUID serviceId, int version, ServiceRules.ValidService valid, Instant now, Instant publishedAt) {
+        jdbc.sql("""
+                        insert into catalogue.service_version (service_id, version, name, description, questions, created_at, published_at)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(serviceId, version, valid.name(), valid.description(), questionsJson(valid.questions()), utc(now),
+                        publishedAt == null ? null : utc(publishedAt))
+                .update();
+    }
+
+    // ---- mapping ----
+
+    private Service service(ResultSet rs, int row) throws SQLException {
+        Array keywords = rs.getArray("keywords");
+        return new Service(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                rs.getString("service_group"), keywords == null ? List.of() : Arrays.asList((String[]) keywords.getArray()),
+                ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
+                rs.getObject("team_id", UUID.class),
+                new Sla(rs.getInt("sla_amount"), Sla.Unit.fromCode(rs.getString("sla_unit")).orElseThrow()),
+                rs.getInt("current_version"));
+    }
+
+    private ServiceVersion version(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+        return new ServiceVersion(rs.getObject("service_id", UUID.class), rs.getString("code"), rs.getInt("version"),
+                rs.getString("name"), rs.getString("description"), questions(rs.getString("questions")),
+                published == null ? null : published.toInstant());
+    }
+
+    private String questionsJson(List<Question> questions) {
+        List<Map<String, Object>> stored = new ArrayList<>();
+        for (Question question : questions) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("code", question.code());
+            map.put("datatype", question.datatype().code());
+            map.put("required", question.required());
+            map.put("variable", question.variable());
+            map.put("description", question.description());
+            map.put("datatype_description", question.datatypeDescription());
+            map.put("order", question.order());
+            map.put("values", question.values().stream().map(v -> Map.of("key", v.key(), "name", v.name())).toList());
+            stored.add(map);
+        }
+        return json.writeValueAsString(stored);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Question> questions(String stored) {
+        List<Map<String, Object>> maps = json.readValue(stored, new TypeReference<List<Map<String, Object>>>() { });
+        List<Question> questions = new ArrayList<>();
+        for (Map<String, Object> map : maps) {
+            List<QuestionValue> values = ((List<Map<String, String>>) map.getOrDefault("values", List.of())).stream()
+                    .map(v -> new QuestionValue(v.get("key"), v.get("name"))).toList();
+            questions.add(new Question((String) map.get("code"), Datatype.fromCode((String) map.get("datatype")).orElseThrow(),
+                    Boolean.TRUE.equals(map.get("required")), !Boolean.FALSE.equals(map.get("variable")),
+                    (String) map.get("description"), (String) map.get("datatype_description"),
+                    ((Number) map.get("order")).intValue(), values));
+        }
+        return List.copyOf(questions);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

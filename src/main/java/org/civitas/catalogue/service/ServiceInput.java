@@ -1,0 +1,39 @@
+package org.civitas.catalogue.service;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A service as a client sends it, before any rule is checked: every value may be missing or wrong.
+ * The list order of {@code questions} is the order they are asked in.
+ */
+public record ServiceInput(
+        @Schema(example = "pothole", description = "Lower-case letters, digits and hyphens; cannot change once created") String code,
+        @Schema(example = "Pothole") String name,
+        @Schema(example = "Report a pothole or a sunken area in a road or pavement.") String description,
+        @Schema(example = "Roads and pavements") String group,
+        @Schema(example = "[\"pothole\", \"road\", \"pavement\"]") List<String> keywords,
+        @Schema(example = "realtime", allowableValues = {"realtime", "batch", "blackbox"}) String type,
+        @Schema(example = "highways", description = "Code of the owning team") String team,
+        SlaInput sla,
+        List<QuestionInput> questions) {
+
+    public record SlaInput(
+            @Schema(example = "5") Integer amount,
+            @Schema(example = "working_days", allowableValues = {"working_days", "working_hours"}) String unit) {
+    }
+
+    public record QuestionInput(
+            @Schema(example = "size") String code,
+            @Schema(example = "singlevaluelist", allowableValues = {"string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"}) String datatype,
+            @Schema(example = "true") Boolean required,
+            @Schema(example = "true", description = "False for a note that takes no answer; true when missing") Boolean variable,
+            @Schema(example = "How big is the pothole?", description = "The question as a person reads it") String description,
+            @Schema(example = "Compare it with a dinner plate") String datatypeDescription,
+            List<ValueInput> values) {
+    }
+
+    public record ValueInput(@Schema(example = "plate") String key, @Schema(example = "About the size of a dinner plate") String name) {
+    }
+}
