@@ -1,0 +1,158 @@
+package org.civitas.requests.open311;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.civitas.catalogue.Question;
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.ServiceVersion;
+import org.civitas.catalogue.Services;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Open311 GeoReport v2: service discovery, the service list and service definitions, in XML and
+ * JSON with exactly the element names and nesting of the specification's examples.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311ServicesApi {
+
+    static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+    private static final DateTimeFormatter CHANGESET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final Services services;
+    private final Open311Properties properties;
+    private final MessageSource messages;
+
+    Open311ServicesApi(Services services, Open311Properties properties, MessageSource messages) {
+        this.services = services;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @GetMapping("/discovery.{format}")
+    ResponseEntity<byte[]> discovery(@PathVariable String format, HttpServletRequest request) {
+        Open311Format as = format(format);
+        String changeset = changeset();
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("specification", SPECIFICATION);
+        endpoint.put("url", ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").toUriString());
+        endpoint.put("changeset", changeset);
+        endpoint.put("type", "production");
+        endpoint.put("formats", List.of(Open311Format.XML.mediaType().getType() + "/" + Open311Format.XML.mediaType().getSubtype(),
+                Open311Format.JSON.mediaType().getType() + "/" + Open311Format.JSON.mediaType().getSubtype()));
+        Map<String, Object> discovery = new LinkedHashMap<>();
+        discovery.put("changeset", changeset);
+        discovery.put("contact", properties.contact() == null || properties.contact().isBlank()
+                ? message("open311.discovery.contact") : properties.contact());
+        discovery.put("key_service", message("open311.discovery.keyService"));
+        discovery.put("endpoints", List.of(endpoint));
+        return respond(as, new Open311Document("discovery", discovery));
+    }
+
+    @GetMapping("/services.{format}")
+    ResponseEntity<byte[]> services(@PathVariable String format,
+                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+        Open311Format as = format(format);
+        checkJurisdiction(jurisdiction);
+        List<Map<String, Object>> list = services.live().stream().map(this::service).toList();
+        return respond(as, new Open311Document("services", list));
+    }
+
+    @GetMapping("/services/{code}.{format}")
+    ResponseEntity<byte[]> definition(@PathVariable String code, @PathVariable String format,
+                                      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+        Open311Format as = format(format);
+        checkJurisdiction(jurisdiction);
+        Service service = services.liveByCode(code)
+                .orElseThrow(() -> Open311Error.of(404, message("open311.error.serviceCode.unknown")));
+        ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", service.code());
+        definition.put("attributes", version.questions().stream().map(Open311ServicesApi::attribute).toList());
+        return respond(as, new Open311Document("service_definition", definition));
+    }
+
+    @ExceptionHandler(Open311Error.class)
+    ResponseEntity<byte[]> error(Open311Error error, HttpServletRequest request) {
+        Open311Format as = Open311Format.ofPath(request.getRequestURI());
+        return ResponseEntity.status(error.status()).contentType(as.mediaType()).body(as.write(error.document()));
+    }
+
+    private Map<String, Object> service(Service service) {
+        boolean metadata = services.version(service.id(), service.version()).map(v -> !v.questions().isEmpty()).orElse(false);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("service_code", service.code());
+        entry.put("service_name", service.name());
+        entry.put("description", service.description());
+        entry.put("metadata", metadata);
+        entry.put("type", service.type().code());
+        entry.put("keywords", String.join(", ", service.keywords()));
+        entry.put("group", service.group());
+        return entry;
+    }
+
+    private static Map<String, Object> attribute(Question question) {
+        Map<String, Object> attribute = new LinkedHashMap<>();
+        attribute.put("variable", question.variable());
+        attribute.put("code", question.code());
+        attribute.put("datatype", question.datatype().code());
+        attribute.put("required", question.required());
+        attribute.put("datatype_description", question.datatypeDescription());
+        attribute.put("order", question.order());
+        attribute.put("description", question.description());
+        if (question.datatype().list()) {
+            attribute.put("values", question.values().stream().map(value -> {
+                Map<String, Object> each = new LinkedHashMap<>();
+                each.put("key", value.key());
+                each.put("name", value.name());
+                return each;
+            }).toList());
+        }
+        return attribute;
+    }
+
+    /** The latest time a live service's definition changed: clients use it to refresh their caches. */
+    private String changeset() {
+        return services.live().stream()
+                .map(service -> services.version(service.id(), service.version()).map(ServiceVersion::publishedAt).orElse(null))
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .map(CHANGESET::format)
+                .orElse(properties.changeset());
+    }
+
+    private void checkJurisdiction(String jurisdiction) {
+        // an empty parameter counts as absent; one body is served here, so absent is fine
+        if (jurisdiction != null && !jurisdiction.isBlank() && !jurisdiction.trim().equalsIgnoreCase(properties.jurisdictionId())) {
+            throw Open311Error.of(404, message("open311.error.jurisdiction.unknown", properties.jurisdictionId()));
+        }
+    }
+
+    private Open311Format format(String extension) {
+        return Open311Format.of(extension).orElseThrow(() -> Open311Error.of(404, message("open311.error.format")));
+    }
+
+    private static ResponseEntity<byte[]> respond(Open311Format format, Open311Document document) {
+        return ResponseEntity.ok().contentType(format.mediaType()).body(format.write(document));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
