@@ -93,7 +93,6 @@ class IdentityPagesBrowserTest extends BrowserTest {
         open("/account/two-factor");
         assertThat(page.locator("svg[role=img]")).isVisible();
         assertNoAccessibilityViolations(page);
-        screenshot(page, "two-factor-setup");
 
         open("/admin/staff");
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Casey Caseworker");
@@ -117,7 +116,6 @@ class IdentityPagesBrowserTest extends BrowserTest {
         open("/admin/api-keys");
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Browser test key");
         assertNoAccessibilityViolations(page);
-        screenshot(page, "api-keys");
         assertNoConsoleErrors();
     }
 }
