@@ -1,0 +1,35 @@
+package org.civitas.trust;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The personal-data vault: names, e-mail addresses, phone numbers and anything a service marks as
+ * personal are stored only sealed with AES-256-GCM under a data key of the person they belong to
+ * (the "subject"). Data keys are wrapped by the master key. Erasing a subject destroys its data key,
+ * so everything sealed for them becomes unreadable everywhere at once, backups included.
+ */
+public interface PersonalData {
+
+    /** A new subject with a data key of its own. */
+    UUID newSubject();
+
+    /** Seals a value for a subject; the result can be stored anywhere and read only through {@link #open}. */
+    byte[] seal(UUID subject, String plaintext);
+
+    /** The value sealed for this subject; empty once the subject has been erased. */
+    Optional<String> open(UUID subject, byte[] sealed);
+
+    /**
+     * A keyed hash (HMAC-SHA256) of a value, for finding records by it without storing it in
+     * clear, e.g. an account by e-mail. {@code purpose} keeps hashes of different kinds apart.
+     * The caller normalises the value first (e.g. lower-case e-mail).
+     */
+    byte[] lookupKey(String purpose, String value);
+
+    /** Crypto-shreds a subject: its data key is destroyed; publishes {@link SubjectErased}. */
+    void erase(UUID subject);
+
+    /** Whether the subject's data can still be read. */
+    boolean readable(UUID subject);
+}

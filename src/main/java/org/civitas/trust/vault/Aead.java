@@ -1,0 +1,50 @@
+package org.civitas.trust.vault;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce. Sealed bytes are {@code version (1) | nonce (12) |
+ * ciphertext and 128-bit tag}. The associated data binds a ciphertext to its subject, so bytes
+ * copied from one person's record to another's do not open.
+ */
+final class Aead {
+
+    private static final byte VERSION = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Aead() {
+    }
+
+    static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        try {
+            byte[] nonce = new byte[NONCE];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not seal", e);
+        }
+    }
+
+    /** @throws GeneralSecurityException when the key, the associated data or the bytes are not the ones sealed */
+    static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) throws GeneralSecurityException {
+        if (sealed == null || sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
+            throw new GeneralSecurityException("not sealed by this vault");
+        }
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
+        cipher.updateAAD(associatedData);
+        return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+    }
+}

@@ -1,0 +1,185 @@
+package org.civitas.trust.vault;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.civitas.platform.CivitasProperties;
+import org.civitas.trust.PersonalData;
+import org.civitas.trust.SubjectErased;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * The vault behind {@link PersonalData}. At start-up it proves the master key is the one the
+ * database was sealed with (a check value in {@code trust.master_key}); with a wrong key Civitas
+ * refuses to start and changes nothing.
+ */
+@Service
+class Vault implements PersonalData {
+
+    static final byte[] CHECK_PLAINTEXT = "civitas master key check".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CHECK_AAD = "trust.master_key".getBytes(StandardCharsets.US_ASCII);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile MasterKey master;
+    private volatile SecretKey lookup;
+
+    Vault(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions,
+          CivitasProperties properties, @Value("${civitas.master-key:}") String configuredKey) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        MasterKey key = StringUtils.hasText(configuredKey) ? MasterKey.fromBase64(configuredKey)
+                : MasterKey.fromFile(properties.dataDir().resolve("keys").resolve("master.key"));
+        transactions.executeWithoutResult(status -> verifyOrRecord(key));
+        use(key);
+    }
+
+    private void use(MasterKey key) {
+        this.master = key;
+        this.lookup = key.lookupKey();
+    }
+
+    private void verifyOrRecord(MasterKey key) {
+        jdbc.sql("""
+                insert into trust.master_key (id, fingerprint, check_value, created_at) values (1, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(key.fingerprint(), Aead.seal(key.secret(), CHECK_PLAINTEXT, CHECK_AAD), Timestamp.from(clock.instant()))
+                .update();
+        record Recorded(String fingerprint, byte[] checkValue) {
+        }
+        Recorded recorded = jdbc.sql("select fingerprint, check_value from trust.master_key where id = 1").query(Recorded.class).single();
+        try {
+            Aead.open(key.secret(), recorded.checkValue(), CHECK_AAD);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The master key (fingerprint " + key.fingerprint() + ") is not the one this database's "
+                    + "personal data was sealed with (fingerprint " + recorded.fingerprint() + "). Set CIVITAS_MASTER_KEY, or restore "
+                    + "CIVITAS_DATA_DIR/keys/master.key, to that key. Nothing was changed.");
+        }
+    }
+
+    @Override
+    @Transactional
+    public UUID newSubject() {
+        UUID subject = UUID.randomUUID();
+        SecretKey dataKey = newDataKey();
+        jdbc.sql("insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)")
+                .params(subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()))
+                .update();
+        return subject;
+    }
+
+    @Override
+    public byte[] seal(UUID subject, String plaintext) {
+        SecretKey dataKey = dataKey(subject).orElseThrow(() -> new IllegalStateException("subject " + subject + " has no data key"));
+        return Aead.seal(dataKey, plaintext.getBytes(StandardCharsets.UTF_8), bytes(subject));
+    }
+
+    @Override
+    public Optional<String> open(UUID subject, byte[] sealed) {
+        return dataKey(subject).map(dataKey -> {
+            try {
+                return new String(Aead.open(dataKey, sealed, bytes(subject)), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sealed data of subject " + subject + " does not open: tampered or misplaced");
+            }
+        });
+    }
+
+    @Override
+    public byte[] lookupKey(String purpose, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(lookup);
+            return mac.doFinal((purpose + "\u0000" + value).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void erase(UUID subject) {
+        int erased = jdbc.sql("update trust.data_key set wrapped_key = null, erased_at = ? where subject_id = ? and erased_at is null")
+                .params(Timestamp.from(clock.instant()), subject).update();
+        if (erased == 1) {
+            events.publishEvent(new SubjectErased(subject));
+        }
+    }
+
+    @Override
+    public boolean readable(UUID subject) {
+        return dataKey(subject).isPresent();
+    }
+
+    /**
+     * Re-wraps every data key under a new master key in one transaction; sealed data is not
+     * touched. Afterwards the new key must be configured on every node.
+     *
+     * @return how many data keys were re-wrapped
+     */
+    @Transactional
+    public int rotateMasterKey(byte[] newKey) {
+        MasterKey next = MasterKey.of(newKey);
+        record Wrapped(UUID subjectId, byte[] wrappedKey) {
+        }
+        int count = 0;
+        for (Wrapped wrapped : jdbc.sql("select subject_id, wrapped_key from trust.data_key where wrapped_key is not null for update")
+                .query(Wrapped.class).list()) {
+            byte[] plain = unwrap(master, wrapped.subjectId(), wrapped.wrappedKey());
+            jdbc.sql("update trust.data_key set wrapped_key = ? where subject_id = ?")
+                    .params(Aead.seal(next.secret(), plain, bytes(wrapped.subjectId())), wrapped.subjectId()).update();
+            count++;
+        }
+        jdbc.sql("update trust.master_key set fingerprint = ?, check_value = ?, rotated_at = ? where id = 1")
+                .params(next.fingerprint(), Aead.seal(next.secret(), CHECK_PLAINTEXT, CHECK_AAD), Timestamp.from(clock.instant()))
+                .update();
+        use(next);
+        return count;
+    }
+
+    private Optional<SecretKey> dataKey(UUID subject) {
+        return jdbc.sql("select wrapped_key from trust.data_key where subject_id = ? and wrapped_key is not null")
+                .param(subject).query(byte[].class).optional()
+                .map(wrapped -> new SecretKeySpec(unwrap(master, subject, wrapped), "AES"));
+    }
+
+    private static byte[] unwrap(MasterKey key, UUID subject, byte[] wrapped) {
+        try {
+            return Aead.open(key.secret(), wrapped, bytes(subject));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the data key of subject " + subject + " does not open with the master key");
+        }
+    }
+
+    private static SecretKey newDataKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(UUID subject) {
+        return ByteBuffer.allocate(16).putLong(subject.getMostSignificantBits()).putLong(subject.getLeastSignificantBits()).array();
+    }
+}

@@ -1,0 +1,94 @@
+package org.civitas.trust.vault;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+import org.civitas.CivitasTest;
+import org.civitas.trust.PersonalData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The personal-data vault: AES-256-GCM per person, keyed look-ups, crypto-shredding, master-key rotation. */
+@CivitasTest
+class VaultTest {
+
+    private static final String MARKER = "vault-marker-z9q4@example.org";
+
+    @Autowired
+    PersonalData vault;
+
+    @Autowired
+    Vault vaultImplementation;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSealedValueOpensForItsSubjectOnlyAndIsNeverStoredInClear() {
+        UUID alice = vault.newSubject();
+        UUID bob = vault.newSubject();
+        byte[] sealed = vault.seal(alice, MARKER);
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("vault-marker");
+        assertThat(vault.open(alice, sealed)).hasValue(MARKER);
+        assertThat(vault.seal(alice, MARKER)).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThatThrownBy(() -> vault.open(bob, sealed)).as("bytes moved to another person do not open")
+                .hasMessageContaining("does not open");
+        String keys = jdbc.sql("select string_agg(encode(wrapped_key, 'escape'), ' ') from trust.data_key").query(String.class).single();
+        assertThat(keys).doesNotContain("vault-marker");
+    }
+
+    @Test
+    void tamperedBytesAreRefused() {
+        UUID subject = vault.newSubject();
+        byte[] sealed = vault.seal(subject, "07700 900123");
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> vault.open(subject, sealed)).hasMessageContaining("tampered");
+    }
+
+    @Test
+    void erasingASubjectMakesEverythingSealedForThemUnreadable() {
+        UUID subject = vault.newSubject();
+        byte[] name = vault.seal(subject, "Erin Erased");
+        byte[] phone = vault.seal(subject, "07700 900456");
+        vault.erase(subject);
+        assertThat(vault.readable(subject)).isFalse();
+        assertThat(vault.open(subject, name)).isEmpty();
+        assertThat(vault.open(subject, phone)).isEmpty();
+        assertThat(jdbc.sql("select wrapped_key is null and erased_at is not null from trust.data_key where subject_id = ?")
+                .param(subject).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void lookupKeysMatchForTheSameValueAndPurposeOnly() {
+        assertThat(vault.lookupKey("email", "a@example.org")).isEqualTo(vault.lookupKey("email", "a@example.org"))
+                .isNotEqualTo(vault.lookupKey("email", "b@example.org"))
+                .isNotEqualTo(vault.lookupKey("phone", "a@example.org"))
+                .hasSize(32);
+    }
+
+    @Test
+    void rotatingTheMasterKeyRewrapsDataKeysAndLeavesSealedDataAsItWas() {
+        UUID subject = vault.newSubject();
+        byte[] sealed = vault.seal(subject, MARKER);
+        byte[] wrappedBefore = jdbc.sql("select wrapped_key from trust.data_key where subject_id = ?").param(subject).query(byte[].class).single();
+        byte[] lookupBefore = vault.lookupKey("email", MARKER);
+
+        byte[] newKey = new byte[32];
+        new SecureRandom().nextBytes(newKey);
+        int rewrapped = vaultImplementation.rotateMasterKey(newKey);
+
+        assertThat(rewrapped).isGreaterThanOrEqualTo(1);
+        byte[] wrappedAfter = jdbc.sql("select wrapped_key from trust.data_key where subject_id = ?").param(subject).query(byte[].class).single();
+        assertThat(wrappedAfter).isNotEqualTo(wrappedBefore);
+        assertThat(vault.open(subject, sealed)).as("the sealed value itself was not touched").hasValue(MARKER);
+        assertThat(jdbc.sql("select fingerprint from trust.master_key").query(String.class).single())
+                .isEqualTo(MasterKey.of(newKey).fingerprint());
+        assertThat(vault.lookupKey("email", MARKER)).isNotEqualTo(lookupBefore);
+    }
+}
