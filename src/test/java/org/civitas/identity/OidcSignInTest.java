@@ -49,6 +49,9 @@ class OidcSignInTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.civitas.identity.account.Accounts accounts;
+
     @Test
     void aFirstSignInCreatesACitizenAccountLinkedToTheSubjectAndTheNextFindsIt() {
         assertThat(new WebSession(port).get("/sign-in").body()).contains("Sign in with Riverside ID");
@@ -64,8 +67,7 @@ class OidcSignInTest {
         WebSession second = new WebSession(port);
         assertThat(signInThroughProvider(second, "subject-olivia", Map.of("email", "olivia@example.org", "email_verified", true)))
                 .isEqualTo(accountId);
-        assertThat(jdbc.sql("select count(*) from identity.account where email = 'olivia@example.org'").query(Integer.class).single())
-                .isEqualTo(1);
+        assertThat(accounts.byEmail("olivia@example.org")).hasValueSatisfying(account -> assertThat(account.id().toString()).isEqualTo(accountId));
     }
 
     @Test

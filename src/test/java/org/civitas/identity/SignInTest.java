@@ -21,6 +21,22 @@ class SignInTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.civitas.identity.account.Accounts accounts;
+
+    @Test
+    void emailsAndNamesAreSealedAndFoundByAKeyedHashNeverStoredInClear() {
+        String stored = jdbc.sql("""
+                select string_agg(coalesce(email, '') || coalesce(display_name, '') || encode(email_sealed, 'escape')
+                                  || encode(name_sealed, 'escape'), ' ') from identity.account
+                """).query(String.class).single();
+        assertThat(stored).doesNotContain("riverside.example").doesNotContain("Chris Citizen");
+        assertThat(accounts.byEmail("CITIZEN@riverside.example")).hasValueSatisfying(account -> {
+            assertThat(account.email()).isEqualTo("citizen@riverside.example");
+            assertThat(account.displayName()).isEqualTo("Chris Citizen");
+        });
+    }
+
     @Test
     void citizenSignsInSeesTheirAccountAndSignsOut() {
         WebSession browser = new WebSession(port);
@@ -147,8 +163,8 @@ class SignInTest {
 
     @Test
     void passwordsAreStoredAsArgon2idHashes() {
-        String hash = jdbc.sql("select password_hash from identity.account where email = 'citizen@riverside.example'")
-                .query(String.class).single();
+        String hash = jdbc.sql("select password_hash from identity.account where id = ?")
+                .param(accounts.byEmail("citizen@riverside.example").orElseThrow().id()).query(String.class).single();
         assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(CivitasTest.DEMO_PASSWORD);
     }
 
@@ -156,7 +172,7 @@ class SignInTest {
     void sessionsLiveInPostgresql() {
         WebSession browser = new WebSession(port);
         browser.signIn("citizen@riverside.example", CivitasTest.DEMO_PASSWORD);
-        String accountId = jdbc.sql("select id::text from identity.account where email = 'citizen@riverside.example'").query(String.class).single();
+        String accountId = accounts.byEmail("citizen@riverside.example").orElseThrow().id().toString();
         assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = ?").param(accountId)
                 .query(Integer.class).single()).isPositive();
     }

@@ -31,6 +31,9 @@ class StaffSecondFactorTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.civitas.identity.account.Accounts accounts;
+
     @Test
     void staffSetUpAnAppThenNeedItsCodeAtEverySignIn() {
         WebSession browser = new WebSession(port);
@@ -58,7 +61,8 @@ class StaffSecondFactorTest {
         List<String> recoveryCodes = findAll(RECOVERY, confirmed.body());
         assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
         assertThat(browser.get("/account").body()).contains("Morgan Manager");
-        assertThat(jdbc.sql("select last_used_step from identity.totp_credential t join identity.account a on a.id = t.account_id where a.email = 'manager@riverside.example'")
+        assertThat(jdbc.sql("select last_used_step from identity.totp_credential where account_id = ?")
+                .param(accounts.byEmail("manager@riverside.example").orElseThrow().id())
                 .query(Long.class).single()).isEqualTo(setUpAt.getEpochSecond() / 30);
 
         // next sign-in: password, then the code from the app

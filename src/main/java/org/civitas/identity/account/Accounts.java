@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.civitas.identity.Role;
+import org.civitas.trust.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,16 +24,25 @@ import org.springframework.stereotype.Repository;
 public class Accounts {
 
     private static final String SELECT = """
-            select a.id, a.kind, a.email, a.display_name, a.password_hash, a.created_at, a.disabled_at,
+            select a.id, a.kind, a.subject_id, a.email_sealed, a.name_sealed, a.password_hash, a.created_at, a.disabled_at,
                    coalesce((select array_agg(r.role) from identity.account_role r where r.account_id = a.id), '{}') as roles,
                    coalesce((select array_agg(m.team_id) from identity.team_membership m where m.account_id = a.id), '{}') as teams
             from identity.account a
             """;
 
-    private final JdbcClient jdbc;
+    /** The purpose of the keyed hash that finds an account by its e-mail address. */
+    static final String EMAIL_LOOKUP = "identity.account.email";
 
-    Accounts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalData vault;
+
+    Accounts(JdbcClient jdbc, PersonalData vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
+    }
+
+    byte[] emailLookup(String email) {
+        return vault.lookupKey(EMAIL_LOOKUP, normalizeEmail(email));
     }
 
     public static String normalizeEmail(String email) {
@@ -40,29 +50,33 @@ public class Accounts {
     }
 
     public Optional<Account> byEmail(String email) {
-        return jdbc.sql(SELECT + " where lower(a.email) = ?").param(normalizeEmail(email)).query(Accounts::map).optional();
+        return jdbc.sql(SELECT + " where a.email_lookup = ?").param(emailLookup(email)).query(this::map).optional();
     }
 
     public Optional<Account> byId(UUID id) {
-        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Accounts::map).optional();
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional();
     }
 
     public java.util.List<Account> staff() {
-        return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.display_name, a.created_at").query(Accounts::map).list();
+        // names are sealed, so the database cannot sort by them
+        return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.created_at").query(this::map).stream()
+                .sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     public boolean emailTaken(String email) {
-        return jdbc.sql("select count(*) from identity.account where lower(email) = ?").param(normalizeEmail(email))
+        return jdbc.sql("select count(*) from identity.account where email_lookup = ?").param(emailLookup(email))
                 .query(Integer.class).single() > 0;
     }
 
     public Account insert(String kind, String email, String displayName, String passwordHash, Instant now,
                           Set<Role> roles, Collection<UUID> teamIds) {
         UUID id = UUID.randomUUID();
+        UUID subject = vault.newSubject();
         jdbc.sql("""
-                insert into identity.account (id, kind, email, display_name, password_hash, created_at)
-                values (?, ?, ?, ?, ?, ?)
-                """).params(id, kind, normalizeEmail(email), displayName, passwordHash, java.sql.Timestamp.from(now)).update();
+                insert into identity.account (id, kind, subject_id, email_lookup, email_sealed, name_sealed, password_hash, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, kind, subject, emailLookup(email), vault.seal(subject, normalizeEmail(email)),
+                vault.seal(subject, displayName), passwordHash, java.sql.Timestamp.from(now)).update();
         for (Role role : roles) {
             jdbc.sql("insert into identity.account_role (account_id, role) values (?, ?)").params(id, role.code()).update();
         }
@@ -87,7 +101,8 @@ public class Accounts {
                 .query(Integer.class).single() > 0;
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    private Account map(ResultSet rs, int row) throws SQLException {
+        UUID subject = rs.getObject("subject_id", UUID.class);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object code : arrayOf(rs.getArray("roles"))) {
             Role.fromCode((String) code).ifPresent(roles::add);
@@ -96,8 +111,10 @@ public class Accounts {
         for (Object team : arrayOf(rs.getArray("teams"))) {
             teams.add((UUID) team);
         }
-        return new Account(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("email"),
-                rs.getString("display_name"), rs.getString("password_hash"),
+        // an erased person's account keeps its id and roles; what was personal reads as empty
+        return new Account(rs.getObject("id", UUID.class), rs.getString("kind"),
+                vault.open(subject, rs.getBytes("email_sealed")).orElse(""),
+                vault.open(subject, rs.getBytes("name_sealed")).orElse(""), rs.getString("password_hash"),
                 rs.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("disabled_at")).map(java.sql.Timestamp::toInstant).orElse(null),
                 roles, teams);
