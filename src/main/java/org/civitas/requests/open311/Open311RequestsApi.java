@@ -34,6 +34,7 @@ import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.Violation;
 import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.NewServiceRequest;
+import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
 import org.civitas.requests.cases.ServiceRequestRegister;
 import org.springframework.context.MessageSource;
@@ -47,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Open311 GeoReport v2 service requests: POST a request (form-encoded, with an api_key), GET one
- * request by its service_request_id (the public reference).
+ * request by its service_request_id (the public reference), GET requests by the specification's filters.
  * <p>
  * Contact details ({@code first_name}, {@code last_name}, {@code email}, {@code phone}) are accepted
  * as the specification allows and dropped: they are personal data, which the trust module's vault
@@ -62,6 +63,9 @@ class Open311RequestsApi {
     static final int MAX_ADDRESS = 1000;
     static final int MAX_ADDRESS_ID = 200;
     static final int MAX_MEDIA_URL = 2000;
+    /** The specification's response volume: at most 1000 requests, from at most 90 days. */
+    static final int MAX_RESULTS = 1000;
+    static final java.time.Duration WINDOW = java.time.Duration.ofDays(90);
 
     /** {@code attribute[code]} or {@code attribute[code][]}. */
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]*)\\](\\[\\])?");
@@ -75,9 +79,12 @@ class Open311RequestsApi {
     private final Open311Properties properties;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     Open311RequestsApi(Services services, Teams teams, ServiceRequestRegister register, ApiKeyVerifier apiKeys,
-                       Open311Properties properties, CivitasProperties civitas, MessageSource messages) {
+                       Open311Properties properties, CivitasProperties civitas, MessageSource messages,
+                       java.time.Clock clock) {
+        this.clock = clock;
         this.services = services;
         this.teams = teams;
         this.register = register;
@@ -142,6 +149,83 @@ class Open311RequestsApi {
         ServiceRequest request = register.byReference(id)
                 .orElseThrow(() -> Open311Error.of(404, message("open311.error.request.unknown")));
         return respond(as, new Open311Document("service_requests", describe(List.of(request))));
+    }
+
+    /**
+     * Requests by the specification's filters: {@code service_request_id} (a comma-separated list,
+     * which overrides every other filter), {@code service_code} (a list), {@code start_date} and
+     * {@code end_date} (datetimes with an offset, at most 90 days apart; the last 90 days when both are
+     * absent), {@code status} ({@code open} or {@code closed}, or both). Newest first, at most 1000.
+     */
+    @GetMapping("/requests.{format}")
+    ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        Map<String, String[]> query = http.getParameterMap();
+        checkJurisdiction(value(query, "jurisdiction_id"));
+        List<String> ids = list(value(query, "service_request_id"));
+        if (!ids.isEmpty()) {
+            if (ids.size() > MAX_RESULTS) {
+                throw Open311Error.of(400, message("open311.error.field", "service_request_id",
+                        message("open311.error.requestIds.tooMany", MAX_RESULTS)));
+            }
+            return respond(as, new Open311Document("service_requests", describe(register.byReferences(ids, MAX_RESULTS))));
+        }
+        List<Open311Error.Entry> problems = new ArrayList<>();
+        Instant start = date(query, "start_date", problems);
+        Instant end = date(query, "end_date", problems);
+        List<RequestStatus> statuses = new ArrayList<>();
+        boolean badStatus = false;
+        for (String status : list(value(query, "status"))) {
+            switch (status.toLowerCase(java.util.Locale.ROOT)) {
+                case "open" -> Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).forEach(statuses::add);
+                case "closed" -> Arrays.stream(RequestStatus.values()).filter(s -> !s.open()).forEach(statuses::add);
+                default -> badStatus = true;
+            }
+        }
+        if (badStatus) {
+            problems.add(new Open311Error.Entry(400, field("status", "open311.error.status")));
+        }
+        if (problems.isEmpty()) {
+            if (start == null && end == null) {
+                end = clock.instant().plusSeconds(1);
+                start = end.minus(WINDOW);
+            } else if (start == null) {
+                start = end.minus(WINDOW);
+            } else if (end == null) {
+                end = start.plus(WINDOW);
+            } else if (end.isBefore(start)) {
+                problems.add(new Open311Error.Entry(400, field("end_date", "open311.error.dates.order")));
+            } else if (java.time.Duration.between(start, end).compareTo(WINDOW) > 0) {
+                problems.add(new Open311Error.Entry(400, message("open311.error.field", "end_date",
+                        message("open311.error.dates.window", WINDOW.toDays()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Open311Error(400, problems);
+        }
+        List<String> codes = list(value(query, "service_code")).stream().map(String::trim).toList();
+        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), MAX_RESULTS);
+        return respond(as, new Open311Document("service_requests", describe(found)));
+    }
+
+    /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires. */
+    private Instant date(Map<String, String[]> query, String name, List<Open311Error.Entry> problems) {
+        String given = value(query, name);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(given.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new Open311Error.Entry(400, field(name, "open311.error.datetime")));
+            return null;
+        }
+    }
+
+    /** A comma-separated parameter's items, without empty ones. */
+    private static List<String> list(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     /** The requests in the specification's shape; never any contact details. */
