@@ -14,6 +14,15 @@ import org.civitas.identity.apikey.ApiKeys;
 import org.civitas.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.civitas.requests.RequestSubmitted;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Open311 POST requests and GET requests/{id}: real HTTP, both formats, every bad input refused with nothing written. */
 @CivitasTest
+@ExtendWith(OutputCaptureExtension.class)
+@Import(Open311RequestsTest.SubmittedEvents.class)
 class Open311RequestsTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -124,6 +135,25 @@ class Open311RequestsTest {
 
         assertThat(jdbc.sql("select answers::text from requests.service_request where reference = ?").param(id)
                 .query(String.class).single()).contains("\"size\"", "large", "\"depth\"");
+    }
+
+    @Test
+    void contactDetailsAreNeverStoredLoggedOrPutInTheEvent(CapturedOutput output) {
+        HttpResponse<String> created = post("json", pothole());
+        assertThat(created.statusCode()).isEqualTo(200);
+        String id = Open311Conformance.json(created.body()).get(0).get("service_request_id").asText();
+        int published = SubmittedEvents.RECEIVED.size();
+        assertThat(post("json", with("attribute[size]", "enormous")).statusCode()).isEqualTo(400); // refused, with contact details too
+        assertThat(SubmittedEvents.RECEIVED).as("a refused request publishes nothing").hasSize(published);
+
+        String row = jdbc.sql("select row_to_json(r)::text from requests.service_request r where reference = ?")
+                .param(id).query(String.class).single();
+        assertThat(row).doesNotContain("Lovelace", "ada.marker", "07700", "Ada");
+        RequestSubmitted event = SubmittedEvents.RECEIVED.stream().filter(e -> e.reference().equals(id)).findFirst().orElseThrow();
+        assertThat(event.serviceCode()).isEqualTo("pothole");
+        assertThat(event.channel()).isEqualTo("open311");
+        assertThat(event.toString()).doesNotContain("Lovelace", "ada.marker", "07700", "bus stop");
+        assertThat(output.getAll()).doesNotContain("Lovelace", "ada.marker", "07700 900123");
     }
 
     @Test
@@ -293,6 +323,18 @@ class Open311RequestsTest {
         HttpResponse<String> xml = client.get("/open311/v2/requests/RBC-2222-2222.xml");
         assertThat(xml.statusCode()).isEqualTo(404);
         assertThat(Open311Conformance.validXml(xml.body()).getDocumentElement().getTagName()).isEqualTo("errors");
+    }
+
+    /** Collects the events the requests module publishes, as another module's listener would receive them. */
+    @TestConfiguration
+    static class SubmittedEvents {
+
+        static final Queue<RequestSubmitted> RECEIVED = new ConcurrentLinkedQueue<>();
+
+        @EventListener
+        void on(RequestSubmitted event) {
+            RECEIVED.add(event);
+        }
     }
 
     private static Map<String, String> with(String name, String value) {
