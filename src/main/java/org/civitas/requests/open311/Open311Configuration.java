@@ -14,9 +14,15 @@ class Open311Configuration {
      * Open311's reading side is public, as the specification says (no API key for discovery,
      * services and service definitions). Claiming every GET under the base also lets an unknown
      * Open311 address answer 404 in Open311's format rather than a refusal.
+     * <p>
+     * POST requests is open at this level because Open311 clients send their key as the form
+     * parameter {@code api_key}, which the handler checks itself (403 in Open311's format for a
+     * missing, unknown, revoked or under-scoped key) before it reads anything else.
      */
     @Bean
     EndpointAccess open311Endpoints() {
-        return endpoints -> endpoints.requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll();
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/open311/v2/requests.xml", "/open311/v2/requests.json").permitAll();
     }
 }

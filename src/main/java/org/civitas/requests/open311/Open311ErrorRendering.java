@@ -40,15 +40,7 @@ class Open311ErrorRendering implements ErrorRendering {
     @Override
     public ModelAndView render(ErrorDetails error, HttpServletRequest request) {
         var locale = RequestContextUtils.getLocale(request);
-        String key = switch (error.status()) {
-            case 401, 403 -> "open311.error.forbidden";
-            case 404 -> "open311.error.notFound";
-            case 405 -> "open311.error.method";
-            case 413 -> "open311.error.tooLarge";
-            case 415 -> "open311.error.contentType";
-            default -> error.status() >= 500 ? "open311.error.server" : "open311.error.badRequest";
-        };
-        String description = messages.getMessage(key, null, locale);
+        String description = messages.getMessage(messageKey(error.status()), null, locale);
         if (error.hasField()) {
             description = messages.getMessage("open311.error.field", new Object[] {error.field(), description}, locale);
         }
@@ -57,6 +49,18 @@ class Open311ErrorRendering implements ErrorRendering {
         ModelAndView view = new ModelAndView(new Open311View(format, format.write(document)));
         view.setStatus(HttpStatusCode.valueOf(error.status()));
         return view;
+    }
+
+    /** The message that explains an HTTP status to an Open311 client. */
+    static String messageKey(int status) {
+        return switch (status) {
+            case 401, 403 -> "open311.error.forbidden";
+            case 404 -> "open311.error.notFound";
+            case 405 -> "open311.error.method";
+            case 413 -> "open311.error.tooLarge";
+            case 415 -> "open311.error.contentType";
+            default -> status >= 500 ? "open311.error.server" : "open311.error.badRequest";
+        };
     }
 
     private record Open311View(Open311Format format, byte[] body) implements View {

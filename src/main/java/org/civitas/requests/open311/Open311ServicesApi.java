@@ -16,7 +16,6 @@ import org.civitas.catalogue.Services;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -86,12 +85,6 @@ class Open311ServicesApi {
         definition.put("service_code", service.code());
         definition.put("attributes", version.questions().stream().map(Open311ServicesApi::attribute).toList());
         return respond(as, new Open311Document("service_definition", definition));
-    }
-
-    @ExceptionHandler(Open311Error.class)
-    ResponseEntity<byte[]> error(Open311Error error, HttpServletRequest request) {
-        Open311Format as = Open311Format.ofPath(request.getRequestURI());
-        return ResponseEntity.status(error.status()).contentType(as.mediaType()).body(as.write(error.document()));
     }
 
     private Map<String, Object> service(Service service) {

@@ -49,6 +49,15 @@ final class Open311Conformance {
         }
     }
 
+    /** Parses a JSON body (for responses no schema covers, such as errors and POST results). */
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
     /** Parses an XML body with a parser hardened against XXE and returns the document. */
     static Document validXml(String body) {
         try {

@@ -1,0 +1,16 @@
+package org.civitas.requests.cases;
+
+/** How a request came in. */
+public enum Channel {
+    OPEN311("open311"), WEB("web"), API("api"), STAFF("staff");
+
+    private final String code;
+
+    Channel(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

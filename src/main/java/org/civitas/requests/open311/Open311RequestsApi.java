@@ -1,0 +1,388 @@
+package org.civitas.requests.open311;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.ServiceType;
+import org.civitas.catalogue.ServiceVersion;
+import org.civitas.catalogue.Services;
+import org.civitas.catalogue.Team;
+import org.civitas.catalogue.Teams;
+import org.civitas.identity.ApiClient;
+import org.civitas.identity.ApiKeyVerifier;
+import org.civitas.identity.ApiScopes;
+import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Violation;
+import org.civitas.requests.cases.Channel;
+import org.civitas.requests.cases.NewServiceRequest;
+import org.civitas.requests.cases.RequestStatus;
+import org.civitas.requests.cases.ServiceRequest;
+import org.civitas.requests.cases.ServiceRequestRegister;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open311 GeoReport v2 service requests: POST a request (form-encoded, with an api_key), GET one
+ * request by its service_request_id (the public reference), GET requests by the specification's filters.
+ * <p>
+ * Contact details ({@code first_name}, {@code last_name}, {@code email}, {@code phone}) are accepted
+ * as the specification allows and dropped: they are personal data, which the trust module's vault
+ * will hold. Until it exists they are not stored, and they are never logged, put in an event or
+ * echoed in a response. {@code device_id} and {@code account_id} are dropped too.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311RequestsApi {
+
+    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_ADDRESS = 1000;
+    static final int MAX_ADDRESS_ID = 200;
+    static final int MAX_MEDIA_URL = 2000;
+    /** The specification's response volume: at most 1000 requests, from at most 90 days. */
+    static final int MAX_RESULTS = 1000;
+    static final java.time.Duration WINDOW = java.time.Duration.ofDays(90);
+
+    /** {@code attribute[code]} or {@code attribute[code][]}. */
+    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]*)\\](\\[\\])?");
+    /** Something that looks like an HTML or XML tag, a comment or a processing instruction. */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z!?][^<>]*>");
+
+    private final Services services;
+    private final Teams teams;
+    private final ServiceRequestRegister register;
+    private final ApiKeyVerifier apiKeys;
+    private final Open311Properties properties;
+    private final MessageSource messages;
+    private final ZoneId zone;
+    private final java.time.Clock clock;
+
+    Open311RequestsApi(Services services, Teams teams, ServiceRequestRegister register, ApiKeyVerifier apiKeys,
+                       Open311Properties properties, CivitasProperties civitas, MessageSource messages,
+                       java.time.Clock clock) {
+        this.clock = clock;
+        this.services = services;
+        this.teams = teams;
+        this.register = register;
+        this.apiKeys = apiKeys;
+        this.properties = properties;
+        this.messages = messages;
+        this.zone = civitas.timeZone() == null ? ZoneId.of("UTC") : civitas.timeZone();
+    }
+
+    @PostMapping("/requests.{format}")
+    ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        Map<String, String[]> form = http.getParameterMap();
+        checkApiKey(value(form, "api_key"));
+        checkJurisdiction(value(form, "jurisdiction_id"));
+
+        String code = value(form, "service_code");
+        if (code == null) {
+            throw Open311Error.of(400, field("service_code", "open311.error.serviceCode.missing"));
+        }
+        Service service = services.liveByCode(code.trim())
+                .orElseThrow(() -> Open311Error.of(404, field("service_code", "open311.error.serviceCode.unknown")));
+        ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
+
+        List<Open311Error.Entry> problems = new ArrayList<>();
+        BigDecimal lat = coordinate(form, "lat", "long", 90, problems);
+        BigDecimal lon = coordinate(form, "long", "lat", 180, problems);
+        String address = text(form, "address_string", MAX_ADDRESS, problems);
+        String addressId = text(form, "address_id", MAX_ADDRESS_ID, problems);
+        boolean located = (lat != null && lon != null) || address != null || addressId != null;
+        if (!located && problems.isEmpty()) {
+            problems.add(new Open311Error.Entry(400, field("location", "open311.error.location.missing")));
+        }
+        String description = text(form, "description", MAX_DESCRIPTION, problems);
+        String mediaUrl = mediaUrl(form, problems);
+        Map<String, List<String>> answers = answers(form);
+        for (Violation violation : version.validate(answers)) {
+            problems.add(new Open311Error.Entry(400, message("open311.error.field", violation.field(),
+                    message(violation.messageKey()))));
+        }
+        if (!problems.isEmpty()) {
+            throw new Open311Error(400, problems);
+        }
+
+        ServiceRequest stored = register.submit(new NewServiceRequest(service, version, description, lat, lon, address,
+                addressId, mediaUrl, answers, Channel.OPEN311));
+        Map<String, Object> created = new LinkedHashMap<>();
+        if (service.type() == ServiceType.BATCH) {
+            created.put("token", stored.token());
+        } else if (service.type() == ServiceType.REALTIME) {
+            created.put("service_request_id", stored.reference());
+        }
+        created.put("service_notice", null);
+        created.put("account_id", null);
+        return respond(as, new Open311Document("service_requests", List.of(created)));
+    }
+
+    @GetMapping("/requests/{id}.{format}")
+    ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        checkJurisdiction(value(http.getParameterMap(), "jurisdiction_id"));
+        ServiceRequest request = register.byReference(id)
+                .orElseThrow(() -> Open311Error.of(404, message("open311.error.request.unknown")));
+        return respond(as, new Open311Document("service_requests", describe(List.of(request))));
+    }
+
+    /**
+     * Requests by the specification's filters: {@code service_request_id} (a comma-separated list,
+     * which overrides every other filter), {@code service_code} (a list), {@code start_date} and
+     * {@code end_date} (datetimes with an offset, at most 90 days apart; the last 90 days when both are
+     * absent), {@code status} ({@code open} or {@code closed}, or both). Newest first, at most 1000.
+     */
+    @GetMapping("/requests.{format}")
+    ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        Map<String, String[]> query = http.getParameterMap();
+        checkJurisdiction(value(query, "jurisdiction_id"));
+        List<String> ids = list(value(query, "service_request_id"));
+        if (!ids.isEmpty()) {
+            if (ids.size() > MAX_RESULTS) {
+                throw Open311Error.of(400, message("open311.error.field", "service_request_id",
+                        message("open311.error.requestIds.tooMany", MAX_RESULTS)));
+            }
+            return respond(as, new Open311Document("service_requests", describe(register.byReferences(ids, MAX_RESULTS))));
+        }
+        List<Open311Error.Entry> problems = new ArrayList<>();
+        Instant start = date(query, "start_date", problems);
+        Instant end = date(query, "end_date", problems);
+        List<RequestStatus> statuses = new ArrayList<>();
+        boolean badStatus = false;
+        for (String status : list(value(query, "status"))) {
+            switch (status.toLowerCase(java.util.Locale.ROOT)) {
+                case "open" -> Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).forEach(statuses::add);
+                case "closed" -> Arrays.stream(RequestStatus.values()).filter(s -> !s.open()).forEach(statuses::add);
+                default -> badStatus = true;
+            }
+        }
+        if (badStatus) {
+            problems.add(new Open311Error.Entry(400, field("status", "open311.error.status")));
+        }
+        if (problems.isEmpty()) {
+            if (start == null && end == null) {
+                end = clock.instant().plusSeconds(1);
+                start = end.minus(WINDOW);
+            } else if (start == null) {
+                start = end.minus(WINDOW);
+            } else if (end == null) {
+                end = start.plus(WINDOW);
+            } else if (end.isBefore(start)) {
+                problems.add(new Open311Error.Entry(400, field("end_date", "open311.error.dates.order")));
+            } else if (java.time.Duration.between(start, end).compareTo(WINDOW) > 0) {
+                problems.add(new Open311Error.Entry(400, message("open311.error.field", "end_date",
+                        message("open311.error.dates.window", WINDOW.toDays()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Open311Error(400, problems);
+        }
+        List<String> codes = list(value(query, "service_code")).stream().map(String::trim).toList();
+        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), MAX_RESULTS);
+        return respond(as, new Open311Document("service_requests", describe(found)));
+    }
+
+    /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires. */
+    private Instant date(Map<String, String[]> query, String name, List<Open311Error.Entry> problems) {
+        String given = value(query, name);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(given.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new Open311Error.Entry(400, field(name, "open311.error.datetime")));
+            return null;
+        }
+    }
+
+    /** A comma-separated parameter's items, without empty ones. */
+    private static List<String> list(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** The requests in the specification's shape; never any contact details. */
+    List<Map<String, Object>> describe(List<ServiceRequest> requests) {
+        Map<UUID, Service> byId = requests.stream().map(ServiceRequest::serviceId).distinct()
+                .map(services::byId).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(Service::id, Function.identity()));
+        Map<UUID, String> teamNames = teams.byIds(byId.values().stream().map(Service::teamId).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Team::id, Team::name));
+        return requests.stream().map(request -> {
+            Service service = byId.get(request.serviceId());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("service_request_id", request.reference());
+            entry.put("status", request.status().open311());
+            entry.put("status_notes", null);
+            entry.put("service_name", service == null ? null : service.name());
+            entry.put("service_code", request.serviceCode());
+            entry.put("description", request.description());
+            entry.put("agency_responsible", service == null ? null : teamNames.get(service.teamId()));
+            entry.put("service_notice", null);
+            entry.put("requested_datetime", datetime(request.requestedAt()));
+            entry.put("updated_datetime", datetime(request.updatedAt()));
+            entry.put("expected_datetime", datetime(request.expectedAt()));
+            entry.put("address", request.addressString());
+            entry.put("address_id", request.addressId());
+            entry.put("zipcode", null);
+            entry.put("lat", request.lat());
+            entry.put("long", request.lon());
+            entry.put("media_url", request.mediaUrl());
+            return entry;
+        }).toList();
+    }
+
+    private void checkApiKey(String key) {
+        if (key == null) {
+            throw Open311Error.of(403, field("api_key", "open311.error.apiKey.missing"));
+        }
+        ApiClient client = apiKeys.verify(key.trim())
+                .orElseThrow(() -> Open311Error.of(403, field("api_key", "open311.error.apiKey.invalid")));
+        if (!client.hasScope(ApiScopes.OPEN311_SUBMIT)) {
+            throw Open311Error.of(403, field("api_key", "open311.error.apiKey.scope"));
+        }
+    }
+
+    private BigDecimal coordinate(Map<String, String[]> form, String name, String partner, int limit,
+                                  List<Open311Error.Entry> problems) {
+        String given = value(form, name);
+        if (given == null) {
+            if (value(form, partner) != null) {
+                problems.add(new Open311Error.Entry(400, field(name, "open311.error.coordinate.pair")));
+            }
+            return null;
+        }
+        try {
+            String trimmed = given.trim();
+            if (trimmed.length() > 40) {
+                throw new NumberFormatException();
+            }
+            BigDecimal number = new BigDecimal(trimmed);
+            if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+                problems.add(new Open311Error.Entry(400, message("open311.error.field", name,
+                        message("open311.error.coordinate.range", -limit, limit))));
+                return null;
+            }
+            return number.setScale(Math.min(Math.max(number.scale(), 0), 6), RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            problems.add(new Open311Error.Entry(400, field(name, "open311.error.coordinate.number")));
+            return null;
+        }
+    }
+
+    /** Free text: at most {@code max} characters, and no markup. */
+    private String text(Map<String, String[]> form, String name, int max, List<Open311Error.Entry> problems) {
+        String given = value(form, name);
+        if (given == null) {
+            return null;
+        }
+        if (given.codePointCount(0, given.length()) > max) {
+            problems.add(new Open311Error.Entry(400, message("open311.error.field", name, message("open311.error.text.length", max))));
+            return null;
+        }
+        if (MARKUP.matcher(given).find()) {
+            problems.add(new Open311Error.Entry(400, field(name, "open311.error.text.markup")));
+            return null;
+        }
+        return given;
+    }
+
+    private String mediaUrl(Map<String, String[]> form, List<Open311Error.Entry> problems) {
+        String given = value(form, "media_url");
+        if (given == null) {
+            return null;
+        }
+        String trimmed = given.trim();
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (trimmed.length() <= MAX_MEDIA_URL && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return trimmed;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        problems.add(new Open311Error.Entry(400, field("media_url", "open311.error.mediaUrl")));
+        return null;
+    }
+
+    /** {@code attribute[code]=v} and {@code attribute[code][]=v1&...}; empty values count as absent. */
+    private static Map<String, List<String>> answers(Map<String, String[]> form) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            Matcher matcher = ATTRIBUTE.matcher(name);
+            if (!matcher.matches()) {
+                return;
+            }
+            List<String> given = Arrays.stream(values).filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+            if (!given.isEmpty()) {
+                answers.computeIfAbsent(matcher.group(1), code -> new ArrayList<>()).addAll(given);
+            }
+        });
+        return answers;
+    }
+
+    /** A parameter's first value; null when it is absent or empty, which the specification treats alike. */
+    private static String value(Map<String, String[]> form, String name) {
+        String[] values = form.get(name);
+        if (values == null || values.length == 0 || values[0] == null || values[0].isBlank()) {
+            return null;
+        }
+        return values[0];
+    }
+
+    private String datetime(Instant instant) {
+        return instant == null ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
+    }
+
+    private void checkJurisdiction(String jurisdiction) {
+        if (jurisdiction != null && !jurisdiction.trim().equalsIgnoreCase(properties.jurisdictionId())) {
+            throw Open311Error.of(404, message("open311.error.jurisdiction.unknown", properties.jurisdictionId()));
+        }
+    }
+
+    private Open311Format format(String extension) {
+        return Open311Format.of(extension).orElseThrow(() -> Open311Error.of(404, message("open311.error.format")));
+    }
+
+    private static ResponseEntity<byte[]> respond(Open311Format format, Open311Document document) {
+        return ResponseEntity.ok().contentType(format.mediaType()).body(format.write(document));
+    }
+
+    /** "field: the rule", as every Open311 error here reads. */
+    private String field(String name, String key) {
+        return message("open311.error.field", name, message(key));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
