@@ -8,14 +8,15 @@ import org.civitas.catalogue.Service;
 import org.civitas.catalogue.ServiceVersion;
 
 /**
- * A request whose input has been checked, ready to be stored. It holds no contact details: those
- * go to the trust module's vault once it exists, and until then are not kept at all.
+ * A request whose input has been checked, ready to be stored.
+ *
+ * @param contact the requester's contact details, or null; stored only sealed in the vault
  *
  * @param answers question code to the values given, already checked against {@code version}
  */
 public record NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat,
                                 BigDecimal lon, String addressString, String addressId, String mediaUrl,
-                                Map<String, List<String>> answers, Channel channel) {
+                                Map<String, List<String>> answers, Channel channel, Contact contact) {
 
     public NewServiceRequest {
         answers = answers == null ? Map.of() : Map.copyOf(answers);

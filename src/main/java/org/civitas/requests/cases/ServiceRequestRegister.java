@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.civitas.catalogue.WorkingCalendar;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.trust.PersonalData;
 import org.civitas.requests.RequestSubmitted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +37,11 @@ public class ServiceRequestRegister {
     private final JsonMapper json;
     private final Clock clock;
     private final References references;
+    private final PersonalData vault;
 
     ServiceRequestRegister(JdbcClient jdbc, ApplicationEventPublisher events, WorkingCalendar calendar, JsonMapper json,
-                           Clock clock, CivitasProperties properties) {
+                           Clock clock, CivitasProperties properties, PersonalData vault) {
+        this.vault = vault;
         this.jdbc = jdbc;
         this.events = events;
         this.calendar = calendar;
@@ -55,18 +58,25 @@ public class ServiceRequestRegister {
         UUID id = UUID.randomUUID();
         String token = request.service().type() == org.civitas.catalogue.ServiceType.BATCH ? UUID.randomUUID().toString() : null;
         String answers = json.writeValueAsString(new LinkedHashMap<>(request.answers()));
+        UUID requester = null;
+        byte[] contact = null;
+        if (request.contact() != null && !request.contact().empty()) {
+            requester = vault.newSubject();
+            contact = vault.seal(requester, json.writeValueAsString(request.contact()));
+        }
         for (int attempt = 0; ; attempt++) {
             String reference = references.next();
             int inserted = jdbc.sql("""
                             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
                                 description, lat, long, address_string, address_id, media_url, answers, channel,
-                                requested_at, updated_at, expected_at, token)
-                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                                requested_at, updated_at, expected_at, token, requester_subject, contact_sealed)
+                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (reference) do nothing""")
                     .params(id, reference, request.service().id(), request.service().code(), request.version().version(),
                             request.description(), request.lat(), request.lon(), request.addressString(), request.addressId(),
                             request.mediaUrl(), answers, request.channel().code(),
-                            Timestamp.from(now), Timestamp.from(now), expected == null ? null : Timestamp.from(expected), token)
+                            Timestamp.from(now), Timestamp.from(now), expected == null ? null : Timestamp.from(expected), token,
+                            requester, contact)
                     .update();
             if (inserted == 1) {
                 events.publishEvent(new RequestSubmitted(id, reference, request.service().code(), request.channel().code()));

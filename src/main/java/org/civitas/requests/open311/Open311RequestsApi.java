@@ -33,6 +33,7 @@ import org.civitas.identity.ApiScopes;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.Violation;
 import org.civitas.requests.cases.Channel;
+import org.civitas.requests.cases.Contact;
 import org.civitas.requests.cases.NewServiceRequest;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
@@ -50,10 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Open311 GeoReport v2 service requests: POST a request (form-encoded, with an api_key), GET one
  * request by its service_request_id (the public reference), GET requests by the specification's filters.
  * <p>
- * Contact details ({@code first_name}, {@code last_name}, {@code email}, {@code phone}) are accepted
- * as the specification allows and dropped: they are personal data, which the trust module's vault
- * will hold. Until it exists they are not stored, and they are never logged, put in an event or
- * echoed in a response. {@code device_id} and {@code account_id} are dropped too.
+ * Contact details ({@code first_name}, {@code last_name}, {@code email}, {@code phone}) are personal
+ * data: they are stored only sealed in the trust module's vault, under a subject of their own, and
+ * are never logged, put in an event or returned. {@code device_id} and {@code account_id} are dropped.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -61,6 +61,9 @@ class Open311RequestsApi {
 
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_ADDRESS = 1000;
+    static final int MAX_NAME = 100;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_PHONE = 40;
     static final int MAX_ADDRESS_ID = 200;
     static final int MAX_MEDIA_URL = 2000;
     /** The specification's response volume: at most 1000 requests, from at most 90 days. */
@@ -120,6 +123,8 @@ class Open311RequestsApi {
         }
         String description = text(form, "description", MAX_DESCRIPTION, problems);
         String mediaUrl = mediaUrl(form, problems);
+        Contact contact = new Contact(text(form, "first_name", MAX_NAME, problems), text(form, "last_name", MAX_NAME, problems),
+                text(form, "email", MAX_EMAIL, problems), text(form, "phone", MAX_PHONE, problems));
         Map<String, List<String>> answers = answers(form);
         for (Violation violation : version.validate(answers)) {
             problems.add(new Open311Error.Entry(400, message("open311.error.field", violation.field(),
@@ -130,7 +135,7 @@ class Open311RequestsApi {
         }
 
         ServiceRequest stored = register.submit(new NewServiceRequest(service, version, description, lat, lon, address,
-                addressId, mediaUrl, answers, Channel.OPEN311));
+                addressId, mediaUrl, answers, Channel.OPEN311, contact));
         Map<String, Object> created = new LinkedHashMap<>();
         if (service.type() == ServiceType.BATCH) {
             created.put("token", stored.token());

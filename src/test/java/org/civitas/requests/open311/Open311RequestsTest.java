@@ -47,6 +47,9 @@ class Open311RequestsTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.civitas.trust.PersonalData vault;
+
+    @Autowired
     ApiKeys apiKeys;
 
     WebSession client;
@@ -138,7 +141,7 @@ class Open311RequestsTest {
     }
 
     @Test
-    void contactDetailsAreNeverStoredLoggedOrPutInTheEvent(CapturedOutput output) {
+    void contactDetailsAreStoredOnlySealedAndNeverLoggedOrPutInTheEvent(CapturedOutput output) {
         HttpResponse<String> created = post("json", pothole());
         assertThat(created.statusCode()).isEqualTo(200);
         String id = Open311Conformance.json(created.body()).get(0).get("service_request_id").asText();
@@ -154,6 +157,23 @@ class Open311RequestsTest {
         assertThat(event.channel()).isEqualTo("open311");
         assertThat(event.toString()).doesNotContain("Lovelace", "ada.marker", "07700", "bus stop");
         assertThat(output.getAll()).doesNotContain("Lovelace", "ada.marker", "07700 900123");
+
+        // sealed in the vault under a subject of the requester's own, readable only through it
+        record Sealed(java.util.UUID requesterSubject, byte[] contactSealed) {
+        }
+        Sealed sealed = jdbc.sql("select requester_subject, contact_sealed from requests.service_request where reference = ?")
+                .param(id).query(Sealed.class).single();
+        assertThat(vault.open(sealed.requesterSubject(), sealed.contactSealed()))
+                .hasValueSatisfying(contact -> assertThat(contact).contains("Lovelace", "ada.marker", "07700 900123"));
+
+        // and no table of any module holds them in clear
+        for (String table : jdbc.sql("""
+                select table_schema || '.' || table_name from information_schema.tables
+                where table_schema in ('platform', 'identity', 'catalogue', 'requests', 'trust') and table_type = 'BASE TABLE'
+                """).query(String.class).list()) {
+            assertThat(jdbc.sql("select count(*) from " + table + " t where t::text ilike '%ada.marker%' or t::text ilike '%lovelace%'")
+                    .query(Integer.class).single()).as(table).isZero();
+        }
     }
 
     @Test
