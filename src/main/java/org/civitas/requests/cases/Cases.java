@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.civitas.catalogue.Service;
 import org.civitas.catalogue.Services;
+import org.civitas.identity.Role;
+import org.civitas.identity.StaffDirectory;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.civitas.requests.CaseAssigned;
@@ -48,8 +50,10 @@ public class Cases {
     private final Services services;
     private final JsonMapper json;
     private final Clock clock;
+    private final StaffDirectory staff;
 
-    Cases(JdbcClient jdbc, ApplicationEventPublisher events, Services services, JsonMapper json, Clock clock) {
+    Cases(JdbcClient jdbc, ApplicationEventPublisher events, Services services, JsonMapper json, Clock clock, StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.events = events;
         this.services = services;
@@ -139,10 +143,21 @@ public class Cases {
         return new CaseDetail(row.request(), answers, row.assignedTo(), duplicateOf, history);
     }
 
-    /** Assigns the case to a member of staff; publishes {@link CaseAssigned}. */
+    /**
+     * Assigns the case to a member of staff of the team that owns its service (or an administrator);
+     * publishes {@link CaseAssigned}. Anyone else is refused naming {@code assignee}.
+     */
     @Transactional
     public CaseDetail assign(CaseScope scope, String reference, UUID assignee) {
         Row row = load(scope, reference, true);
+        UUID team = services.byId(row.request().serviceId()).map(Service::teamId).orElse(null);
+        Optional<StaffDirectory.StaffMember> member = staff.staffMember(assignee);
+        if (member.isEmpty()) {
+            throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.unknown")));
+        }
+        if (!member.get().hasRole(Role.ADMINISTRATOR) && (team == null || !member.get().teamIds().contains(team))) {
+            throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.team")));
+        }
         jdbc.sql("update requests.service_request set assigned_to = ?, updated_at = ? where id = ?")
                 .params(assignee, Timestamp.from(now()), row.request().id()).update();
         events.publishEvent(new CaseAssigned(row.request().id(), row.request().reference(), assignee));

@@ -284,6 +284,13 @@ class CaseHandlingTest {
                 .findValuesAsText("reference")).doesNotContain(reference);
 
         assertInvalid(post(caseworker, "/api/v1/cases/" + reference + "/assign", "{\"assignee\":\"someone\"}"), "assignee");
+        assertInvalid(post(caseworker, "/api/v1/cases/" + reference + "/assign",
+                "{\"assignee\":\"00000000-0000-4000-8000-000000000000\"}"), "assignee");
+        // a colleague by account id, and not someone outside the team that handles the service
+        WebSession admin = staff("admin@riverside.example");
+        assertThat(post(admin, "/api/v1/cases/" + reference + "/assign", "{\"assignee\":\"" + me + "\"}").statusCode())
+                .isEqualTo(200);
+        assertInvalid(post(admin, "/api/v1/cases/" + tree() + "/assign", "{\"assignee\":\"" + me + "\"}"), "assignee");
         assertInvalid(post(caseworker, "/api/v1/cases/" + reference + "/assign", "{}"), "assignee");
         assertInvalid(caseworker.get("/api/v1/cases?size=500&sla=late&status=nope"), "size");
     }
