@@ -19,6 +19,9 @@ public interface Services {
     /** The live services of one group, by name. */
     List<Service> live(String group);
 
+    /** Every service, whatever its status (drafts and retired ones included). */
+    List<Service> all();
+
     /** The service with this code, whatever its status. */
     Optional<Service> byCode(String code);
 

@@ -35,6 +35,23 @@ public enum RequestStatus {
         return open ? "open" : "closed";
     }
 
+    /**
+     * Whether a case in this status may move to {@code next}: submitted → acknowledged → in progress →
+     * resolved or closed; rejected or duplicate before work starts; resolved → closed; resolved or closed
+     * → reopened, and a reopened case goes round again.
+     */
+    public boolean canBecome(RequestStatus next) {
+        return switch (this) {
+            case SUBMITTED -> next == ACKNOWLEDGED || next == REJECTED || next == DUPLICATE;
+            case ACKNOWLEDGED -> next == IN_PROGRESS || next == REJECTED || next == DUPLICATE;
+            case IN_PROGRESS -> next == RESOLVED || next == CLOSED;
+            case RESOLVED -> next == CLOSED || next == REOPENED;
+            case CLOSED -> next == REOPENED;
+            case REOPENED -> next == ACKNOWLEDGED || next == IN_PROGRESS || next == RESOLVED || next == CLOSED;
+            case REJECTED, DUPLICATE -> false;
+        };
+    }
+
     public static Optional<RequestStatus> fromCode(String code) {
         return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst();
     }

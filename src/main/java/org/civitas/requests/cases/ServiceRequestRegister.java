@@ -29,7 +29,7 @@ public class ServiceRequestRegister {
 
     private static final String COLUMNS = """
             id, reference, service_id, service_code, service_version, status, description, lat, long,
-            address_string, address_id, media_url, channel, requested_at, updated_at, expected_at, token""";
+            address_string, address_id, media_url, channel, requested_at, updated_at, expected_at, token, status_note""";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -134,13 +134,14 @@ public class ServiceRequestRegister {
         return jdbc.sql(sql.toString()).params(params).query(ServiceRequestRegister::row).list();
     }
 
-    private static ServiceRequest row(ResultSet rs, int rowNum) throws SQLException {
+    static ServiceRequest row(ResultSet rs, int rowNum) throws SQLException {
         return new ServiceRequest(rs.getObject("id", UUID.class), rs.getString("reference"),
                 rs.getObject("service_id", UUID.class), rs.getString("service_code"), rs.getInt("service_version"),
                 RequestStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("description"),
                 rs.getBigDecimal("lat"), rs.getBigDecimal("long"), rs.getString("address_string"),
                 rs.getString("address_id"), rs.getString("media_url"), channel(rs.getString("channel")),
-                instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "expected_at"), rs.getString("token"));
+                instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "expected_at"), rs.getString("token"),
+                rs.getString("status_note"));
     }
 
     private static Channel channel(String code) {

@@ -245,7 +245,7 @@ class Open311RequestsApi {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("service_request_id", request.reference());
             entry.put("status", request.status().open311());
-            entry.put("status_notes", null);
+            entry.put("status_notes", request.statusNote());
             entry.put("service_name", service == null ? null : service.name());
             entry.put("service_code", request.serviceCode());
             entry.put("description", request.description());

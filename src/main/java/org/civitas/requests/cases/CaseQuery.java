@@ -1,0 +1,14 @@
+package org.civitas.requests.cases;
+
+import java.util.UUID;
+
+/**
+ * Filters on the case queue; null means no filter.
+ *
+ * @param sla           {@code breached} (past expected completion, still open) or {@code due} (still open, not yet past it)
+ * @param olderThanDays only cases made more than this many days ago
+ * @param page          from 1
+ */
+public record CaseQuery(RequestStatus status, String serviceCode, String sla, UUID assignedTo, Integer olderThanDays,
+                        int page, int size) {
+}
