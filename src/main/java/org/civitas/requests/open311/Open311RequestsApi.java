@@ -157,6 +157,24 @@ class Open311RequestsApi {
     }
 
     /**
+     * The service_request_id a batch service's token stands for. Public, as the specification says;
+     * the token is a random UUID given only to the client that made the request.
+     */
+    @GetMapping("/tokens/{token}.{format}")
+    ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        checkJurisdiction(value(http.getParameterMap(), "jurisdiction_id"));
+        String given = token.trim();
+        ServiceRequest request = (given.isEmpty() || given.length() > 100 ? java.util.Optional.<ServiceRequest>empty()
+                : register.byToken(given))
+                .orElseThrow(() -> Open311Error.of(404, message("open311.error.token.unknown")));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("service_request_id", request.reference());
+        entry.put("token", request.token());
+        return respond(as, new Open311Document("service_requests", List.of(entry)));
+    }
+
+    /**
      * Requests by the specification's filters: {@code service_request_id} (a comma-separated list,
      * which overrides every other filter), {@code service_code} (a list), {@code start_date} and
      * {@code end_date} (datetimes with an offset, at most 90 days apart; the last 90 days when both are
