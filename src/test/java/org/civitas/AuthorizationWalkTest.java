@@ -34,6 +34,7 @@ class AuthorizationWalkTest {
             "GET /v3/api-docs", "GET /v3/api-docs/{group}", "GET /v3/api-docs.yaml", "GET /v3/api-docs.yaml/{group}",
             "GET /open311/v2/discovery.{format}", "GET /open311/v2/services.{format}", "GET /open311/v2/services/{code}.{format}",
             "POST /open311/v2/requests.{format}", "GET /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}",
+            "GET /open311/v2/tokens/{token}.{format}",
             "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     /** Endpoints a signed-in citizen may call, beyond the public ones. */

@@ -158,4 +158,31 @@ public class ServiceRequestRegister {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** The request a batch service's token stands for (Open311 GET tokens/{token}). */
+    @Transactional(readOnly = true)
+    public Optional<ServiceRequest> byToken(String token) {
+        return jdbc.sql("select " + COLUMNS + " from requests.service_request where token = ?")
+                .param(token).query(ServiceRequestRegister::row).optional();
+    }
+
+    /** One page of {@link #search}: the same order (newest first, then reference), from {@code offset} on. */
+    @Transactional(readOnly = true)
+    public List<ServiceRequest> search(Instant from, Instant to, Collection<String> serviceCodes,
+                                       Collection<RequestStatus> statuses, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " from requests.service_request where requested_at >= ? and requested_at < ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        if (!serviceCodes.isEmpty()) {
+            sql.append(" and service_code = any(?)");
+            params.add(serviceCodes.toArray(String[]::new));
+        }
+        if (!statuses.isEmpty()) {
+            sql.append(" and status = any(?)");
+            params.add(statuses.stream().map(RequestStatus::code).toArray(String[]::new));
+        }
+        sql.append(" order by requested_at desc, reference offset ? limit ?");
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(ServiceRequestRegister::row).list();
+    }
 }

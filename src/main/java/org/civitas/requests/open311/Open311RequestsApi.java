@@ -157,25 +157,53 @@ class Open311RequestsApi {
     }
 
     /**
+     * The service_request_id a batch service's token stands for. Public, as the specification says;
+     * the token is a random UUID given only to the client that made the request.
+     */
+    @GetMapping("/tokens/{token}.{format}")
+    ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, HttpServletRequest http) {
+        Open311Format as = format(format);
+        checkJurisdiction(value(http.getParameterMap(), "jurisdiction_id"));
+        String given = token.trim();
+        ServiceRequest request = (given.isEmpty() || given.length() > 100 ? java.util.Optional.<ServiceRequest>empty()
+                : register.byToken(given))
+                .orElseThrow(() -> Open311Error.of(404, message("open311.error.token.unknown")));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("service_request_id", request.reference());
+        entry.put("token", request.token());
+        return respond(as, new Open311Document("service_requests", List.of(entry)));
+    }
+
+    /**
      * Requests by the specification's filters: {@code service_request_id} (a comma-separated list,
      * which overrides every other filter), {@code service_code} (a list), {@code start_date} and
      * {@code end_date} (datetimes with an offset, at most 90 days apart; the last 90 days when both are
-     * absent), {@code status} ({@code open} or {@code closed}, or both). Newest first, at most 1000.
+     * absent), {@code status} ({@code open} or {@code closed}, or both). Newest first, then by reference.
+     * With the widely used extension {@code page} (from 1) and {@code page_size} (1 to 1000, by default 1000).
      */
     @GetMapping("/requests.{format}")
     ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest http) {
         Open311Format as = format(format);
         Map<String, String[]> query = http.getParameterMap();
         checkJurisdiction(value(query, "jurisdiction_id"));
+        List<Open311Error.Entry> problems = new ArrayList<>();
+        int page = whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
+        int pageSize = whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
+        long offset = (long) (page - 1) * pageSize;
         List<String> ids = list(value(query, "service_request_id"));
         if (!ids.isEmpty()) {
             if (ids.size() > MAX_RESULTS) {
-                throw Open311Error.of(400, message("open311.error.field", "service_request_id",
-                        message("open311.error.requestIds.tooMany", MAX_RESULTS)));
+                problems.add(new Open311Error.Entry(400, message("open311.error.field", "service_request_id",
+                        message("open311.error.requestIds.tooMany", MAX_RESULTS))));
             }
-            return respond(as, new Open311Document("service_requests", describe(register.byReferences(ids, MAX_RESULTS))));
+            if (!problems.isEmpty()) {
+                throw new Open311Error(400, problems);
+            }
+            List<ServiceRequest> found = register.byReferences(ids, MAX_RESULTS);
+            List<ServiceRequest> onPage = offset >= found.size() ? List.of()
+                    : found.subList((int) offset, (int) Math.min(found.size(), offset + pageSize));
+            return respond(as, new Open311Document("service_requests", describe(onPage)));
         }
-        List<Open311Error.Entry> problems = new ArrayList<>();
         Instant start = date(query, "start_date", problems);
         Instant end = date(query, "end_date", problems);
         List<RequestStatus> statuses = new ArrayList<>();
@@ -209,8 +237,31 @@ class Open311RequestsApi {
             throw new Open311Error(400, problems);
         }
         List<String> codes = list(value(query, "service_code")).stream().map(String::trim).toList();
-        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), MAX_RESULTS);
+        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), offset, pageSize);
         return respond(as, new Open311Document("service_requests", describe(found)));
+    }
+
+    /**
+     * A whole-number parameter from {@code min} to {@code max} (the {@code page} / {@code page_size}
+     * extension); {@code otherwise} when absent or empty.
+     */
+    private int whole(Map<String, String[]> query, String name, int min, int max, int otherwise,
+                      List<Open311Error.Entry> problems) {
+        String given = value(query, name);
+        if (given == null) {
+            return otherwise;
+        }
+        String trimmed = given.trim();
+        if (trimmed.matches("\\+?[0-9]{1,10}")) {
+            long number = Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
+            if (number >= min && number <= max) {
+                return (int) number;
+            }
+        }
+        problems.add(new Open311Error.Entry(400, max == Integer.MAX_VALUE
+                ? message("open311.error.field", name, message("open311.error.whole.min", min))
+                : message("open311.error.field", name, message("open311.error.whole.range", min, max))));
+        return otherwise;
     }
 
     /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires. */
