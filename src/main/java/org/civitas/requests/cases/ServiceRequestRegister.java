@@ -111,29 +111,6 @@ public class ServiceRequestRegister {
                 .params(normalised.toArray(String[]::new), limit).query(ServiceRequestRegister::row).list();
     }
 
-    /**
-     * Requests made in {@code [from, to)}, newest first, optionally only for some services and some
-     * statuses; at most {@code limit}.
-     */
-    @Transactional(readOnly = true)
-    public List<ServiceRequest> search(Instant from, Instant to, Collection<String> serviceCodes,
-                                       Collection<RequestStatus> statuses, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS
-                + " from requests.service_request where requested_at >= ? and requested_at < ?");
-        List<Object> params = new java.util.ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        if (!serviceCodes.isEmpty()) {
-            sql.append(" and service_code = any(?)");
-            params.add(serviceCodes.toArray(String[]::new));
-        }
-        if (!statuses.isEmpty()) {
-            sql.append(" and status = any(?)");
-            params.add(statuses.stream().map(RequestStatus::code).toArray(String[]::new));
-        }
-        sql.append(" order by requested_at desc, reference limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ServiceRequestRegister::row).list();
-    }
-
     static ServiceRequest row(ResultSet rs, int rowNum) throws SQLException {
         return new ServiceRequest(rs.getObject("id", UUID.class), rs.getString("reference"),
                 rs.getObject("service_id", UUID.class), rs.getString("service_code"), rs.getInt("service_version"),
@@ -165,7 +142,10 @@ public class ServiceRequestRegister {
                 .param(token).query(ServiceRequestRegister::row).optional();
     }
 
-    /** One page of {@link #search}: the same order (newest first, then reference), from {@code offset} on. */
+    /**
+     * One page of the requests made in {@code [from, to)}, optionally only for some services and
+     * some statuses: newest first, then by reference, from {@code offset} on, at most {@code limit}.
+     */
     @Transactional(readOnly = true)
     public List<ServiceRequest> search(Instant from, Instant to, Collection<String> serviceCodes,
                                        Collection<RequestStatus> statuses, long offset, int limit) {
