@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -132,8 +133,9 @@ class SecurityConfiguration {
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcLinking.getObject()))
                     .successHandler(oidcSuccess)
                     .failureHandler((request, response, exception) -> {
-                        // the provider's error code and description: never tokens or claims
-                        log.warn("OpenID Connect sign-in failed: {}", exception.getMessage());
+                        // the provider's error code only: descriptions and messages may quote claims
+                        log.warn("OpenID Connect sign-in failed: {}", exception instanceof OAuth2AuthenticationException oauth
+                                ? oauth.getError().getErrorCode() : exception.getClass().getSimpleName());
                         response.sendRedirect("/sign-in?error=oidc");
                     }));
         }

@@ -1,5 +1,6 @@
 package org.civitas.platform.web;
 
+import org.civitas.platform.logging.RedactedFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(declared.code().value(), null, request, List.of());
         }
         HttpServletRequest servlet = servletRequest(request);
-        log.error("Unexpected failure answering {} {}", servlet.getMethod(), servlet.getRequestURI(), failure);
+        log.error("Unexpected failure answering {} {}", servlet.getMethod(), servlet.getRequestURI(), RedactedFailure.of(failure));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR.value(), null, request, List.of());
     }
 

@@ -1,5 +1,6 @@
 package org.civitas.requests.open311;
 
+import org.civitas.platform.logging.RedactedFailure;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +56,7 @@ class Open311ExceptionHandler {
             status = declared != null ? declared.code().value() : 500;
         }
         if (status >= 500) {
-            log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
+            log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), RedactedFailure.of(failure));
         }
         String description = messages.getMessage(Open311ErrorRendering.messageKey(status), null,
                 RequestContextUtils.getLocale(request));
