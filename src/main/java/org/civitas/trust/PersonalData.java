@@ -1,5 +1,6 @@
 package org.civitas.trust;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +20,12 @@ public interface PersonalData {
 
     /** The value sealed for this subject; empty once the subject has been erased. */
     Optional<String> open(UUID subject, byte[] sealed);
+
+    /**
+     * Several values sealed for one subject, in order, reading its data key once; empty once the
+     * subject has been erased.
+     */
+    Optional<List<String>> openAll(UUID subject, List<byte[]> sealed);
 
     /**
      * A keyed hash (HMAC-SHA256) of a value, for finding records by it without storing it in

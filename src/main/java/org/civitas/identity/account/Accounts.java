@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class Accounts {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional();
     }
 
-    public java.util.List<Account> staff() {
+    public List<Account> staff() {
         // names are sealed, so the database cannot sort by them
         return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.created_at").query(this::map).stream()
                 .sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
@@ -111,10 +112,12 @@ public class Accounts {
         for (Object team : arrayOf(rs.getArray("teams"))) {
             teams.add((UUID) team);
         }
-        // an erased person's account keeps its id and roles; what was personal reads as empty
-        return new Account(rs.getObject("id", UUID.class), rs.getString("kind"),
-                vault.open(subject, rs.getBytes("email_sealed")).orElse(""),
-                vault.open(subject, rs.getBytes("name_sealed")).orElse(""), rs.getString("password_hash"),
+        // one data-key read for both values; an erased person's account keeps its id and roles,
+        // and what was personal reads as empty
+        List<String> personal = vault.openAll(subject, List.of(rs.getBytes("email_sealed"), rs.getBytes("name_sealed")))
+                .orElse(List.of("", ""));
+        return new Account(rs.getObject("id", UUID.class), rs.getString("kind"), personal.get(0), personal.get(1),
+                rs.getString("password_hash"),
                 rs.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("disabled_at")).map(java.sql.Timestamp::toInstant).orElse(null),
                 roles, teams);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,13 +95,20 @@ class Vault implements PersonalData {
 
     @Override
     public Optional<String> open(UUID subject, byte[] sealed) {
-        return dataKey(subject).map(dataKey -> {
-            try {
-                return new String(Aead.open(dataKey, sealed, bytes(subject)), StandardCharsets.UTF_8);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("sealed data of subject " + subject + " does not open: tampered or misplaced");
-            }
-        });
+        return dataKey(subject).map(dataKey -> open(dataKey, subject, sealed));
+    }
+
+    @Override
+    public Optional<List<String>> openAll(UUID subject, List<byte[]> sealed) {
+        return dataKey(subject).map(dataKey -> sealed.stream().map(each -> open(dataKey, subject, each)).toList());
+    }
+
+    private static String open(SecretKey dataKey, UUID subject, byte[] sealed) {
+        try {
+            return new String(Aead.open(dataKey, sealed, bytes(subject)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealed data of subject " + subject + " does not open: tampered or misplaced");
+        }
     }
 
     @Override

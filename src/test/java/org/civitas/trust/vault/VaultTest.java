@@ -36,6 +36,7 @@ class VaultTest {
 
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("vault-marker");
         assertThat(vault.open(alice, sealed)).hasValue(MARKER);
+        assertThat(vault.openAll(alice, java.util.List.of(sealed, vault.seal(alice, "Alice")))).hasValue(java.util.List.of(MARKER, "Alice"));
         assertThat(vault.seal(alice, MARKER)).as("a fresh nonce each time").isNotEqualTo(sealed);
         assertThatThrownBy(() -> vault.open(bob, sealed)).as("bytes moved to another person do not open")
                 .hasMessageContaining("does not open");
@@ -60,6 +61,7 @@ class VaultTest {
         assertThat(vault.readable(subject)).isFalse();
         assertThat(vault.open(subject, name)).isEmpty();
         assertThat(vault.open(subject, phone)).isEmpty();
+        assertThat(vault.openAll(subject, java.util.List.of(name, phone))).isEmpty();
         assertThat(jdbc.sql("select wrapped_key is null and erased_at is not null from trust.data_key where subject_id = ?")
                 .param(subject).query(Boolean.class).single()).isTrue();
     }
