@@ -3,6 +3,7 @@ package org.civitas.requests.cases;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.civitas.catalogue.Service;
 import org.civitas.catalogue.ServiceVersion;
@@ -12,11 +13,14 @@ import org.civitas.catalogue.ServiceVersion;
  *
  * @param contact the requester's contact details, or null; stored only sealed in the vault
  *
+ * @param requesterAccount the signed-in resident's account id, or null (anonymous, Open311, API)
+ *
  * @param answers question code to the values given, already checked against {@code version}
  */
 public record NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat,
                                 BigDecimal lon, String addressString, String addressId, String mediaUrl,
-                                Map<String, List<String>> answers, Channel channel, Contact contact) {
+                                Map<String, List<String>> answers, Channel channel, Contact contact,
+                                UUID requesterAccount) {
 
     public NewServiceRequest {
         answers = answers == null ? Map.of() : Map.copyOf(answers);

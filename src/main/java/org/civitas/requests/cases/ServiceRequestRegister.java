@@ -69,14 +69,14 @@ public class ServiceRequestRegister {
             int inserted = jdbc.sql("""
                             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
                                 description, lat, long, address_string, address_id, media_url, answers, channel,
-                                requested_at, updated_at, expected_at, token, requester_subject, contact_sealed)
-                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+                                requested_at, updated_at, expected_at, token, requester_subject, contact_sealed, requester_account)
+                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (reference) do nothing""")
                     .params(id, reference, request.service().id(), request.service().code(), request.version().version(),
                             request.description(), request.lat(), request.lon(), request.addressString(), request.addressId(),
                             request.mediaUrl(), answers, request.channel().code(),
                             Timestamp.from(now), Timestamp.from(now), expected == null ? null : Timestamp.from(expected), token,
-                            requester, contact)
+                            requester, contact, request.requesterAccount())
                     .update();
             if (inserted == 1) {
                 events.publishEvent(new RequestSubmitted(id, reference, request.service().code(), request.channel().code()));

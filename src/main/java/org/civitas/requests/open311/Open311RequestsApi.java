@@ -135,7 +135,7 @@ class Open311RequestsApi {
         }
 
         ServiceRequest stored = register.submit(new NewServiceRequest(service, version, description, lat, lon, address,
-                addressId, mediaUrl, answers, Channel.OPEN311, contact));
+                addressId, mediaUrl, answers, Channel.OPEN311, contact, null));
         Map<String, Object> created = new LinkedHashMap<>();
         if (service.type() == ServiceType.BATCH) {
             created.put("token", stored.token());
