@@ -9,10 +9,13 @@ import java.util.Map;
 import org.civitas.CivitasTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every surface answers errors in its own format, and never with a stack trace. */
 @CivitasTest
 @Import(WebTestSupport.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorRenderingTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -112,12 +116,16 @@ class ErrorRenderingTest {
     }
 
     @Test
-    void aFailingPageSaysSorryAndRevealsNothing() {
+    void aFailingPageSaysSorryAndRevealsNothing(CapturedOutput output) {
         HttpResponse<String> response = web.get("/test-only/failure");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertPage(response, "Sorry, there is a problem with the service");
         assertThat(response.body()).doesNotContain("secret detail", "IllegalStateException");
+        assertThat(output.getAll())
+                .as("the failure is logged where it happened, without its message")
+                .contains("java.lang.IllegalStateException", "/test-only/failure")
+                .doesNotContain("secret detail");
     }
 
     @Test
