@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The staff console in a real browser: accessible (error states too), usable with the keyboard, working without JavaScript. */
 class StaffConsoleBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.civitas.identity.account.AccountService accountService;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.civitas.catalogue.Teams teams;
+
     private void signIn(Page in, String email) {
         in.navigate(url("/sign-in"));
         in.getByLabel("Email address").fill(email);
@@ -125,5 +131,53 @@ class StaffConsoleBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(notFound.status()).isEqualTo(404);
         assertNoAccessibilityViolations(page);
         assertNoConsoleErrorsButTheErrorStatusOf(page);
+    }
+
+    @Test
+    void theCatalogueAndStaffAdministrationPagesAreAccessibleWithTheirErrors() {
+        signIn(page, "admin@riverside.example");
+        open("/staff");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Services").setExact(true)).click();
+        assertThat(page.locator("table")).containsText("Pothole");
+        assertNoAccessibilityViolations(page);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a service")).click();
+        assertNoAccessibilityViolations(page);
+        page.getByLabel("Code").fill("Not a code");
+        button(page, "Create draft service").click();
+        consoleErrors.removeIf(error -> error.contains("status of 400"));
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter a name for the service");
+        assertNoAccessibilityViolations(page);
+
+        open("/staff/services/pothole");
+        assertNoAccessibilityViolations(page);
+        open("/staff/services/pothole/questions");
+        assertThat(page.getByLabel("Code").first()).isVisible();
+        assertNoAccessibilityViolations(page);
+        page.locator("#questions-0-code").fill("Bad Code");
+        button(page, "Publish as a new version").first().click();
+        consoleErrors.removeIf(error -> error.contains("status of 400"));
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter a question code");
+        assertNoAccessibilityViolations(page);
+
+        accountService.createStaff("robin.rota@riverside.example", "Robin Rota", "A long enough first password",
+                java.util.Set.of(org.civitas.identity.Role.CASEWORKER), java.util.Set.of(teams.byCode("highways").orElseThrow().id()), null);
+        open("/admin/staff");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Robin Rota")).click();
+        assertThat(page.getByLabel("Caseworker")).isChecked();
+        assertNoAccessibilityViolations(page);
+        page.getByLabel("Highways and street lighting").uncheck();
+        page.getByLabel("Parks and trees").check();
+        button(page, "Save role and teams").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The role and teams are saved");
+        assertNoAccessibilityViolations(page);
+
+        open("/admin/staff");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Alex Admin")).click();
+        button(page, "Deactivate account").click();
+        consoleErrors.removeIf(error -> error.contains("status of 400"));
+        assertThat(page.locator(".govuk-error-summary")).containsText("You cannot deactivate your own account");
+        assertNoAccessibilityViolations(page);
+        assertNoConsoleErrors();
     }
 }
