@@ -178,4 +178,29 @@ class StaffConsolePagesTest {
         assertThat(duplicate.statusCode()).isEqualTo(302);
         assertThat(caseworker.get("/staff/cases/" + copy).body()).contains("Duplicate of").contains("/staff/cases/" + original);
     }
+
+    @Test
+    void theQueueIsPagedAndACaseGoesToAColleague() {
+        for (int i = 0; i < 21; i++) {
+            submit(port, "pothole");
+        }
+        WebSession manager = signedIn("manager@riverside.example");
+        HttpResponse<String> first = manager.get("/staff?service=pothole");
+        assertThat(first.body()).contains("govuk-pagination").contains("href=\"/staff?service=pothole&amp;page=2\"")
+                .contains("rel=\"next\"").doesNotContain("rel=\"prev\"");
+        HttpResponse<String> second = manager.get("/staff?service=pothole&page=2");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("rel=\"prev\"").contains("aria-current=\"page\"");
+
+        String pothole = submit(port, "pothole");
+        WebSession caseworker = signedIn("caseworker@riverside.example");
+        String page = caseworker.get("/staff/cases/" + pothole).body();
+        Matcher colleague = Pattern.compile("<option value=\"([0-9a-f-]{36})\"[^>]*>Morgan Manager</option>").matcher(page);
+        assertThat(colleague.find()).as("the manager of the team is offered").isTrue();
+        assertThat(page).doesNotContain(">Chris Citizen<");
+        HttpResponse<String> assigned = caseworker.postForm("/staff/cases/" + pothole + "/assign", Map.of("assignee", colleague.group(1)));
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(caseworker.get("/staff/cases/" + pothole).body()).contains("Morgan Manager");
+        assertThat(manager.get("/staff?assigned=me&service=pothole").body()).contains(pothole);
+    }
 }
