@@ -241,6 +241,9 @@ public class ServicePages {
             questions.add(index + 1, questions.remove(index));
             return questionsPage(service, questions, List.of(), model);
         }
+        if (!action.equals("save")) { // a button this form does not have: show the form again, write nothing
+            return questionsPage(service, questions, List.of(), model);
+        }
         ServiceVersion version = catalogue.version(service.id(), service.version()).orElseThrow(ServiceNotFound::new);
         String teamCode = teams.byIds(List.of(service.teamId())).stream().map(Team::code).findFirst().orElse(null);
         List<Violation> valueProblems = new ArrayList<>();

@@ -110,6 +110,11 @@ class ServicePagesTest {
         assertThat(moved.body().indexOf("What is wrong with it?")).isLessThan(moved.body().indexOf("Where is the bench?"));
         assertThat(services.currentVersion("bench").orElseThrow().questions()).as("moving does not write").isEmpty();
 
+        Map<String, String> unknownButton = new LinkedHashMap<>(two);
+        unknownButton.put("action", "remove-99");
+        assertThat(manager.postForm("/staff/services/bench/questions", unknownButton).statusCode()).isEqualTo(200);
+        assertThat(services.currentVersion("bench").orElseThrow().questions()).as("an unknown button writes nothing").isEmpty();
+
         Map<String, String> bad = new LinkedHashMap<>(two);
         bad.put("q0.code", "Not A Code");
         bad.put("action", "save");
