@@ -18,6 +18,14 @@ public final class IdentityEvents {
     public record StaffAccountCreated(UUID accountId, Set<Role> roles, Set<UUID> teamIds, UUID createdBy) {
     }
 
+    /** An administrator changed a member of staff's roles or teams; their sessions end so the change applies at once. */
+    public record StaffAccountChanged(UUID accountId, Set<Role> roles, Set<UUID> teamIds, UUID changedBy) {
+    }
+
+    /** An administrator deactivated a staff account: it can no longer sign in, and its sessions end. */
+    public record StaffAccountDeactivated(UUID accountId, UUID deactivatedBy) {
+    }
+
     public record SignedIn(UUID accountId, String method) {
     }
 

@@ -13,12 +13,12 @@ import org.springframework.security.core.GrantedAuthority;
  * service, a service manager those owned by their own teams, anyone else none. Read from Spring
  * Security's authorities and the platform's {@link SignedInUser}, so the catalogue needs nothing of identity.
  */
-final class ServiceManagement {
+public final class ServiceManagement {
 
     private ServiceManagement() {
     }
 
-    static Predicate<UUID> teamsManagedBy(Authentication authentication) {
+    public static Predicate<UUID> teamsManagedBy(Authentication authentication) {
         if (authentication == null) {
             return team -> false;
         }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 import org.civitas.catalogue.Teams;
 import org.civitas.identity.IdentityEvents.AccountRegistered;
+import org.civitas.identity.IdentityEvents.StaffAccountChanged;
 import org.civitas.identity.IdentityEvents.StaffAccountCreated;
+import org.civitas.identity.IdentityEvents.StaffAccountDeactivated;
 import org.civitas.identity.Role;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
@@ -85,6 +87,48 @@ public class AccountService {
                 clock.instant(), roles, teamIds);
         events.publishEvent(new StaffAccountCreated(account.id(), Set.copyOf(roles), Set.copyOf(teamIds), createdBy));
         return account;
+    }
+
+    /**
+     * Changes a member of staff's role and teams. An administrator cannot take the administrator role
+     * from themselves, so that the body is never left without one by mistake.
+     */
+    @Transactional
+    public Account changeStaff(UUID accountId, Set<Role> roles, Set<UUID> teamIds, UUID changedBy) {
+        Account account = accounts.byId(accountId).filter(Account::staff).orElseThrow(StaffAccountNotFound::new);
+        List<Violation> violations = new ArrayList<>();
+        if (roles.isEmpty() || roles.stream().noneMatch(Role::staff) || roles.contains(Role.CITIZEN)) {
+            violations.add(new Violation("role", "identity.staff.role.required"));
+        }
+        else if (accountId.equals(changedBy) && account.roles().contains(Role.ADMINISTRATOR) && !roles.contains(Role.ADMINISTRATOR)) {
+            violations.add(new Violation("role", "identity.staff.role.self"));
+        }
+        if (teams.byIds(teamIds).size() != teamIds.size()) {
+            violations.add(new Violation("teams", "identity.staff.teams.unknown"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        accounts.replaceRolesAndTeams(accountId, roles, teamIds);
+        accounts.endSessions(accountId);
+        events.publishEvent(new StaffAccountChanged(accountId, Set.copyOf(roles), Set.copyOf(teamIds), changedBy));
+        return accounts.byId(accountId).orElseThrow();
+    }
+
+    /** Deactivates a staff account: it cannot sign in any more and its sessions end. Nobody deactivates themselves. */
+    @Transactional
+    public Account deactivateStaff(UUID accountId, UUID deactivatedBy) {
+        Account account = accounts.byId(accountId).filter(Account::staff).orElseThrow(StaffAccountNotFound::new);
+        if (accountId.equals(deactivatedBy)) {
+            throw new InvalidInput(List.of(new Violation("deactivate", "identity.staff.deactivate.self")));
+        }
+        if (account.disabled()) {
+            throw new InvalidInput(List.of(new Violation("deactivate", "identity.staff.deactivate.already")));
+        }
+        accounts.disable(accountId, clock.instant());
+        accounts.endSessions(accountId);
+        events.publishEvent(new StaffAccountDeactivated(accountId, deactivatedBy));
+        return accounts.byId(accountId).orElseThrow();
     }
 
     @Transactional

@@ -87,6 +87,29 @@ public class Accounts {
         return byId(id).orElseThrow();
     }
 
+    /** Replaces the roles and team memberships of an account. */
+    public void replaceRolesAndTeams(UUID id, Set<Role> roles, Collection<UUID> teamIds) {
+        jdbc.sql("delete from identity.account_role where account_id = ?").param(id).update();
+        jdbc.sql("delete from identity.team_membership where account_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into identity.account_role (account_id, role) values (?, ?)").params(id, role.code()).update();
+        }
+        for (UUID team : teamIds) {
+            jdbc.sql("insert into identity.team_membership (account_id, team_id) values (?, ?)").params(id, team).update();
+        }
+    }
+
+    /** Stops an account signing in from now on. */
+    public void disable(UUID id, Instant now) {
+        jdbc.sql("update identity.account set disabled_at = ? where id = ? and disabled_at is null")
+                .params(java.sql.Timestamp.from(now), id).update();
+    }
+
+    /** Ends every session of an account (the session's principal name is the account id), on every node. */
+    public void endSessions(UUID id) {
+        jdbc.sql("delete from identity.spring_session where principal_name = ?").param(id.toString()).update();
+    }
+
     public void linkOidc(String issuer, String subject, UUID accountId, Instant now) {
         jdbc.sql("insert into identity.oidc_link (issuer, subject, account_id, linked_at) values (?, ?, ?, ?)")
                 .params(issuer, subject, accountId, java.sql.Timestamp.from(now)).update();

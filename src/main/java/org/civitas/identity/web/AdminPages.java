@@ -50,7 +50,8 @@ class AdminPages {
     }
 
     @GetMapping("/admin/staff")
-    String staff(Model model) {
+    String staff(@RequestParam(required = false) String deactivated, Model model) {
+        model.addAttribute("deactivated", deactivated != null);
         model.addAttribute("staff", accounts.staff().stream().map(account -> new StaffRow(account,
                 account.roles().stream().map(role -> messages.getMessage("identity.role." + role.code(), null, java.util.Locale.UK)).sorted().toList(),
                 teams.byIds(account.teamIds()).stream().map(Team::name).toList())).toList());
@@ -95,6 +96,63 @@ class AdminPages {
         model.addAttribute("chosenTeams", chosen);
         model.addAttribute("teams", teams.all());
         return "identity/admin/staffNew";
+    }
+
+    @GetMapping("/admin/staff/{id}")
+    String editStaff(@PathVariable UUID id, @RequestParam(required = false) String done, Model model) {
+        Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        model.addAttribute("done", "changed".equals(done) ? done : null);
+        return editForm(model, account, List.of(), account.roles().stream().filter(Role::staff)
+                        .max(java.util.Comparator.naturalOrder()).map(Role::code).orElse(""),
+                teams.byIds(account.teamIds()).stream().map(Team::code).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @PostMapping("/admin/staff/{id}")
+    String changeStaff(@PathVariable UUID id, @RequestParam(required = false) String role,
+                       @RequestParam(name = "teams", required = false) List<String> teamCodes,
+                       @AuthenticationPrincipal CivitasPrincipal administrator, HttpServletResponse response, Model model) {
+        Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Role.fromCode(role == null ? "" : role).filter(Role::staff).ifPresent(roles::add);
+        Set<String> chosen = teamCodes == null ? Set.of() : new LinkedHashSet<>(teamCodes);
+        Set<UUID> teamIds = new HashSet<>();
+        chosen.forEach(code -> teams.byCode(code).ifPresent(team -> teamIds.add(team.id())));
+        if (teamIds.size() != chosen.size()) {
+            teamIds.add(UUID.randomUUID()); // an unknown code: let the service name the field
+        }
+        try {
+            accountService.changeStaff(id, roles, teamIds, administrator.accountId());
+            return "redirect:/admin/staff/" + id + "?done=changed";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("done", null);
+            return editForm(model, account, invalid.violations(), role, chosen);
+        }
+    }
+
+    @PostMapping("/admin/staff/{id}/deactivate")
+    String deactivateStaff(@PathVariable UUID id, @AuthenticationPrincipal CivitasPrincipal administrator,
+                           HttpServletResponse response, Model model) {
+        Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        try {
+            accountService.deactivateStaff(id, administrator.accountId());
+            return "redirect:/admin/staff?deactivated";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("done", null);
+            return editForm(model, account, invalid.violations(), account.roles().stream().filter(Role::staff)
+                            .max(java.util.Comparator.naturalOrder()).map(Role::code).orElse(""),
+                    teams.byIds(account.teamIds()).stream().map(Team::code).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    private String editForm(Model model, Account account, List<Violation> violations, String role, Set<String> chosen) {
+        model.addAttribute("account", account);
+        model.addAttribute("problems", Forms.problems(messages, violations));
+        model.addAttribute("role", role == null ? "" : role);
+        model.addAttribute("chosenTeams", chosen);
+        model.addAttribute("teams", teams.all());
+        return "identity/admin/staffEdit";
     }
 
     @GetMapping("/admin/api-keys")

@@ -64,7 +64,7 @@ public class Cases {
     private record Row(ServiceRequest request, UUID assignedTo, UUID duplicateOf, String answers) {
     }
 
-    /** The queue: cases in scope matching the filters, oldest first. */
+    /** The queue: cases in scope matching the filters, oldest first (or soonest expected completion first). */
     @Transactional(readOnly = true)
     public CasePage queue(CaseScope scope, CaseQuery query) {
         Instant now = clock.instant();
@@ -104,7 +104,8 @@ public class Cases {
         pageParams.add(query.size());
         pageParams.add((long) (query.page() - 1) * query.size());
         List<CasePage.CaseSummary> cases = jdbc.sql("select " + COLUMNS + " from requests.service_request" + where
-                        + " order by requested_at, reference limit ? offset ?")
+                        + (query.byExpected() ? " order by expected_at nulls last, reference" : " order by requested_at, reference")
+                        + " limit ? offset ?")
                 .params(pageParams).query((rs, n) -> row(rs)).list().stream()
                 .map(row -> new CasePage.CaseSummary(row.request(), row.assignedTo())).toList();
         Map<String, Long> byStatus = new LinkedHashMap<>();

@@ -1,0 +1,27 @@
+package org.civitas.requests.staff;
+
+import org.civitas.identity.Role;
+import org.civitas.platform.EndpointAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may open the staff console's case pages: staff. {@link StaffConsolePages} then keeps caseworkers
+ * and service managers to their teams' cases, as the case API does. The contact details page under
+ * a case is claimed by the trust work, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffConsoleAccess {
+
+    private static final String[] STAFF = {
+            Role.CASEWORKER.authority(), Role.SERVICE_MANAGER.authority(), Role.ADMINISTRATOR.authority()};
+
+    @Bean
+    EndpointAccess staffConsoleEndpoints() {
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.GET, "/staff", "/staff/cases/*").hasAnyAuthority(STAFF)
+                .requestMatchers(HttpMethod.POST, "/staff/cases/*/assign", "/staff/cases/*/transition", "/staff/cases/*/duplicate")
+                .hasAnyAuthority(STAFF);
+    }
+}

@@ -1,0 +1,167 @@
+package org.civitas.catalogue.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.civitas.CivitasTest;
+import org.civitas.catalogue.Services;
+import org.civitas.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The staff console's service catalogue pages over real HTTP: who may change what, the forms' rules, the questions editor. */
+@CivitasTest
+class ServicePagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Services services;
+
+    private WebSession signedIn(String email) {
+        WebSession session = new WebSession(port);
+        session.signIn(email, CivitasTest.DEMO_PASSWORD);
+        return session;
+    }
+
+    private static Map<String, String> details(String code, String team) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", code);
+        form.put("name", "Broken bench");
+        form.put("description", "Report a broken bench.");
+        form.put("group", "Streets");
+        form.put("keywords", "bench, seat");
+        form.put("type", "realtime");
+        form.put("team", team);
+        form.put("sla-amount", "3");
+        form.put("slaUnit", "working_days");
+        return form;
+    }
+
+    @Test
+    void caseworkersCitizensAndVisitorsAreRefused() {
+        assertThat(signedIn("caseworker@riverside.example").get("/staff/services").statusCode()).isEqualTo(403);
+        assertThat(signedIn("citizen@riverside.example").get("/staff/services/pothole").statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = new WebSession(port).get("/staff/services");
+        assertThat(WebSession.location(anonymous)).isEqualTo("/sign-in");
+    }
+
+    @Test
+    void aServiceManagerManagesOnlyTheirTeamsServices() {
+        WebSession manager = signedIn("manager@riverside.example");
+        assertThat(manager.get("/staff/services").body()).contains("Pothole").contains("Tree problem");
+        assertThat(manager.get("/staff/services/tree/questions").statusCode()).as("tree belongs to parks").isEqualTo(403);
+        assertThat(manager.get("/staff/services/tree/details").statusCode()).isEqualTo(403);
+        manager.get("/staff/services/new");
+        assertThat(manager.postForm("/staff/services/tree/retire", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(manager.postForm("/staff/services", details("bench-parks", "parks")).statusCode()).isEqualTo(403);
+        assertThat(services.byCode("bench-parks")).isEmpty();
+        assertThat(services.byCode("tree").orElseThrow().live()).isTrue();
+        assertThat(manager.get("/staff/services/no-such-service").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDetailsFormNamesEachFieldAndRule() {
+        WebSession manager = signedIn("manager@riverside.example");
+        manager.get("/staff/services/new");
+        Map<String, String> bad = details("Bad Code!", "");
+        bad.put("name", "");
+        bad.put("sla-amount", "soon");
+        HttpResponse<String> refused = manager.postForm("/staff/services", bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<title>Error: ").contains("href=\"#code\"").contains("href=\"#name\"")
+                .contains("href=\"#team\"").contains("href=\"#sla-amount\"").contains("Bad Code!");
+        Map<String, String> taken = details("pothole", "highways");
+        assertThat(manager.postForm("/staff/services", taken).body()).contains("Another service already uses this code");
+    }
+
+    @Test
+    void aServiceIsCreatedGivenQuestionsPublishedChangedAndRetired() {
+        WebSession manager = signedIn("manager@riverside.example");
+        manager.get("/staff/services/new");
+        HttpResponse<String> created = manager.postForm("/staff/services", details("bench", "highways"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        assertThat(WebSession.location(created)).isEqualTo("/staff/services/bench?done=created");
+        assertThat(manager.get("/staff/services/bench?done=created").body()).contains("Draft").contains("The draft service is created");
+
+        manager.get("/staff/services/bench/questions");
+        HttpResponse<String> added = manager.postForm("/staff/services/bench/questions", Map.of("count", "0", "action", "add"));
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Question 1").contains("name=\"q0.code\"");
+
+        Map<String, String> two = new LinkedHashMap<>();
+        two.put("count", "2");
+        two.put("q0.code", "where");
+        two.put("q0.description", "Where is the bench?");
+        two.put("q0.datatype", "string");
+        two.put("q0.required", "true");
+        two.put("q1.code", "damage");
+        two.put("q1.description", "What is wrong with it?");
+        two.put("q1.datatype", "singlevaluelist");
+        two.put("q1.values", "seat | The seat is broken\nPainted over");
+        two.put("action", "down-0");
+        HttpResponse<String> moved = manager.postForm("/staff/services/bench/questions", two);
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(moved.body().indexOf("What is wrong with it?")).isLessThan(moved.body().indexOf("Where is the bench?"));
+        assertThat(services.currentVersion("bench").orElseThrow().questions()).as("moving does not write").isEmpty();
+
+        Map<String, String> unknownButton = new LinkedHashMap<>(two);
+        unknownButton.put("action", "remove-99");
+        assertThat(manager.postForm("/staff/services/bench/questions", unknownButton).statusCode()).isEqualTo(200);
+        assertThat(services.currentVersion("bench").orElseThrow().questions()).as("an unknown button writes nothing").isEmpty();
+
+        Map<String, String> bad = new LinkedHashMap<>(two);
+        bad.put("q0.code", "Not A Code");
+        bad.put("action", "save");
+        HttpResponse<String> refused = manager.postForm("/staff/services/bench/questions", bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("href=\"#questions-0-code\"");
+
+        two.put("action", "save");
+        HttpResponse<String> saved = manager.postForm("/staff/services/bench/questions", two);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        var questions = services.currentVersion("bench").orElseThrow().questions();
+        assertThat(questions).extracting(q -> q.code()).containsExactly("where", "damage");
+        assertThat(questions.get(1).values()).extracting(v -> v.key()).containsExactly("seat", "painted-over");
+        assertThat(services.byCode("bench").orElseThrow().version()).isEqualTo(1);
+
+        manager.get("/staff/services/bench");
+        assertThat(WebSession.location(manager.postForm("/staff/services/bench/publish", Map.of()))).isEqualTo("/staff/services/bench?done=published");
+        assertThat(services.liveByCode("bench")).isPresent();
+        HttpResponse<String> again = manager.postForm("/staff/services/bench/publish", Map.of());
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("This service is already live");
+
+        manager.get("/staff/services/bench/questions");
+        Map<String, String> oneLess = new LinkedHashMap<>(two);
+        oneLess.put("action", "remove-1");
+        HttpResponse<String> removed = manager.postForm("/staff/services/bench/questions", oneLess);
+        assertThat(removed.body()).contains("Publish as a new version").doesNotContain("What is wrong with it?");
+        Map<String, String> publishNew = new LinkedHashMap<>();
+        publishNew.put("count", "1");
+        publishNew.put("q0.code", "where");
+        publishNew.put("q0.description", "Where is the bench?");
+        publishNew.put("q0.datatype", "string");
+        publishNew.put("action", "save");
+        assertThat(manager.postForm("/staff/services/bench/questions", publishNew).statusCode()).isEqualTo(302);
+        assertThat(services.byCode("bench").orElseThrow().version()).isEqualTo(2);
+        assertThat(services.version("bench", 1).orElseThrow().questions()).as("version 1 stays as it was").hasSize(2);
+
+        manager.get("/staff/services/bench/details");
+        Map<String, String> renamed = details("ignored", "highways");
+        renamed.put("name", "Broken or missing bench");
+        assertThat(manager.postForm("/staff/services/bench/details", renamed).statusCode()).isEqualTo(302);
+        assertThat(services.byCode("bench").orElseThrow().name()).isEqualTo("Broken or missing bench");
+        assertThat(services.currentVersion("bench").orElseThrow().questions()).hasSize(1);
+
+        manager.get("/staff/services/bench");
+        assertThat(WebSession.location(manager.postForm("/staff/services/bench/retire", Map.of()))).isEqualTo("/staff/services?done=retired");
+        assertThat(services.liveByCode("bench")).isEmpty();
+        assertThat(manager.get("/staff/services/bench").body()).contains("Retired").doesNotContain("/staff/services/bench/questions\"");
+    }
+}

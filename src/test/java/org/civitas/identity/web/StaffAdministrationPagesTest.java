@@ -1,0 +1,115 @@
+package org.civitas.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.civitas.CivitasTest;
+import org.civitas.catalogue.Teams;
+import org.civitas.identity.Role;
+import org.civitas.identity.account.Account;
+import org.civitas.identity.account.AccountService;
+import org.civitas.identity.account.Accounts;
+import org.civitas.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Administrators change a member of staff's role and teams and deactivate accounts; nobody else may. */
+@CivitasTest
+class StaffAdministrationPagesTest {
+
+    private static final String PASSWORD = "A long enough first password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accountService;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    private WebSession signedIn(String email, String password) {
+        WebSession session = new WebSession(port);
+        session.signIn(email, password);
+        return session;
+    }
+
+    private Account newCaseworker(String email) {
+        UUID highways = teams.byCode("highways").orElseThrow().id();
+        return accountService.createStaff(email, "Sam Staff", PASSWORD, Set.of(Role.CASEWORKER), Set.of(highways), null);
+    }
+
+    @Test
+    void anAdministratorChangesRoleAndTeamsAndTheSessionEnds() {
+        Account sam = newCaseworker("sam.change@riverside.example");
+        WebSession samSession = signedIn(sam.email(), PASSWORD);
+        assertThat(samSession.get("/staff").statusCode()).isEqualTo(200);
+
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        assertThat(admin.get("/admin/staff").body()).contains("/admin/staff/" + sam.id()).contains("Staff console");
+        HttpResponse<String> form = admin.get("/admin/staff/" + sam.id());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Sam Staff").contains("value=\"caseworker\" checked");
+
+        HttpResponse<String> changed = admin.postRaw("/admin/staff/" + sam.id(), "application/x-www-form-urlencoded",
+                "role=service_manager&teams=parks&teams=waste&_csrf=" + admin.csrfToken());
+        assertThat(changed.statusCode()).isEqualTo(302);
+        Account after = accounts.byId(sam.id()).orElseThrow();
+        assertThat(after.roles()).containsExactly(Role.SERVICE_MANAGER);
+        assertThat(after.teamIds()).containsExactlyInAnyOrder(teams.byCode("parks").orElseThrow().id(), teams.byCode("waste").orElseThrow().id());
+        assertThat(WebSession.location(samSession.get("/staff"))).as("the old session ended").isEqualTo("/sign-in");
+    }
+
+    @Test
+    void theChangeFormNamesEachFieldAndRule() {
+        Account sam = newCaseworker("sam.rules@riverside.example");
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        admin.get("/admin/staff/" + sam.id());
+        HttpResponse<String> noRole = admin.postForm("/admin/staff/" + sam.id(), Map.of("teams", "no-such-team"));
+        assertThat(noRole.statusCode()).isEqualTo(400);
+        assertThat(noRole.body()).contains("href=\"#role\"").contains("href=\"#teams\"").contains("<title>Error: ");
+        assertThat(accounts.byId(sam.id()).orElseThrow().roles()).containsExactly(Role.CASEWORKER);
+
+        UUID adminId = accounts.byEmail("admin@riverside.example").orElseThrow().id();
+        admin.get("/admin/staff/" + adminId);
+        HttpResponse<String> demoteSelf = admin.postForm("/admin/staff/" + adminId, Map.of("role", "caseworker"));
+        assertThat(demoteSelf.statusCode()).isEqualTo(400);
+        assertThat(demoteSelf.body()).contains("You cannot take the administrator role away from yourself");
+        HttpResponse<String> deactivateSelf = admin.postForm("/admin/staff/" + adminId + "/deactivate", Map.of());
+        assertThat(deactivateSelf.statusCode()).isEqualTo(400);
+        assertThat(deactivateSelf.body()).contains("href=\"#deactivate\"").contains("You cannot deactivate your own account");
+        assertThat(admin.get("/admin/staff/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeactivatedAccountCannotSignIn() {
+        Account sam = newCaseworker("sam.leaves@riverside.example");
+        WebSession samSession = signedIn(sam.email(), PASSWORD);
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        admin.get("/admin/staff/" + sam.id());
+        HttpResponse<String> deactivated = admin.postForm("/admin/staff/" + sam.id() + "/deactivate", Map.of());
+        assertThat(WebSession.location(deactivated)).isEqualTo("/admin/staff?deactivated");
+        assertThat(admin.get("/admin/staff?deactivated").body()).contains("The staff account is deactivated").contains("Deactivated");
+        assertThat(accounts.byId(sam.id()).orElseThrow().disabled()).isTrue();
+        assertThat(WebSession.location(samSession.get("/staff"))).isEqualTo("/sign-in");
+        assertThat(WebSession.location(new WebSession(port).signIn(sam.email(), PASSWORD))).startsWith("/sign-in?error");
+    }
+
+    @Test
+    void onlyAdministratorsAdministerStaff() {
+        Account sam = newCaseworker("sam.safe@riverside.example");
+        WebSession manager = signedIn("manager@riverside.example", CivitasTest.DEMO_PASSWORD);
+        assertThat(manager.get("/admin/staff/" + sam.id()).statusCode()).isEqualTo(403);
+        manager.get("/staff");
+        assertThat(manager.postForm("/admin/staff/" + sam.id() + "/deactivate", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(accounts.byId(sam.id()).orElseThrow().disabled()).isFalse();
+    }
+}
