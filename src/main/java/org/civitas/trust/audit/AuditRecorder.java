@@ -42,6 +42,7 @@ import org.springframework.stereotype.Component;
 class AuditRecorder {
 
     static final String REQUEST_ID = "requestId";
+    static final String CHANGED_FIELDS = "changedFields";
     private static final Set<String> ACTOR_FIELDS = Set.of("createdBy", "revokedBy", "changedBy", "actorId");
     private static final Set<String> SELF_SERVICE = Set.of("AccountRegistered", "SignedIn", "SignedOut", "SecondFactorEnrolled",
             "RecoveryCodeUsed");
@@ -92,10 +93,15 @@ class AuditRecorder {
         Object resourceId = null;
         Object namedActor = null;
         List<String> fields = new ArrayList<>();
+        List<String> changedFields = null;
         Map<String, Object> values = new LinkedHashMap<>();
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             String name = component.getName();
             Object value = read(component, event);
+            if (name.equals(CHANGED_FIELDS) && value instanceof Collection<?> names) {
+                changedFields = names.stream().map(String::valueOf).toList();
+                continue;
+            }
             if (resourceId == null && isResourceId(name)) {
                 resourceType = resourceType(name);
                 resourceId = value;
@@ -115,7 +121,8 @@ class AuditRecorder {
             resource.put("id", resourceId == null ? null : String.valueOf(resourceId));
             entry.put("resource", resource);
         }
-        entry.put("fields", fields);
+        // the fields the change touched: named by the event when it says so, else the facts the event records
+        entry.put("fields", changedFields != null ? changedFields : fields);
         entry.put("values", values);
         entry.put("actor", actor(event, resourceType, resourceId, namedActor));
         return entry;

@@ -81,6 +81,22 @@ class AuditLogTest {
         assertThat(revoked.statusCode()).isEqualTo(204);
         assertThat(onlyEntry(revoked, "identity.ApiKeyRevoked").get("resource").get("id").asString()).isEqualTo(keyId);
 
+        // a service created, its draft changed, published, and a live detail changed: the entries name the changed fields
+        String service = """
+                {"code":"audit-bench","name":"Audit bench","description":"A bench to report.","group":"Streets","keywords":["bench"],
+                 "type":"realtime","team":"highways","sla":{"amount":3,"unit":"working_days"},
+                 "questions":[{"code":"count","datatype":"number","required":true,"description":"How many?"}]}""";
+        assertThat(onlyEntry(admin.postRaw("/api/v1/services", "application/json", service, "X-CSRF-TOKEN", admin.csrfToken()),
+                "catalogue.ServiceCreated").get("resource").get("type").asString()).isEqualTo("service");
+        JsonNode draft = onlyEntry(put(admin, "/api/v1/services/audit-bench", service.replace("\"Audit bench\"", "\"Audit benches\"")),
+                "catalogue.ServiceDraftChanged");
+        assertThat(draft.get("fields").toString()).isEqualTo("[\"name\"]");
+        onlyEntry(admin.postRaw("/api/v1/services/audit-bench/publish", "application/json", "", "X-CSRF-TOKEN", admin.csrfToken()),
+                "catalogue.ServiceVersionPublished");
+        JsonNode details = onlyEntry(put(admin, "/api/v1/services/audit-bench",
+                service.replace("\"Audit bench\"", "\"Audit benches\"").replace("\"amount\":3", "\"amount\":4")), "catalogue.ServiceDetailsChanged");
+        assertThat(details.get("fields").toString()).isEqualTo("[\"sla\"]");
+
         // a request from an Open311 client, then a case transition by a caseworker
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_key", CivitasTest.DEMO_API_KEY);
@@ -195,10 +211,26 @@ class AuditLogTest {
         HttpResponse<String> export = admin.get("/api/v1/admin/audit/export");
         assertThat(export.statusCode()).isEqualTo(200);
         JsonNode exported = JSON.readTree(export.body());
-        assertThat(exported.get("entries").size()).isEqualTo((int) size);
         assertThat(exported.get("publicKey").asString()).isEqualTo(sequencer.key().publicKeyBase64());
+        // an outside party's check: only the export and the published public key
+        List<Checkpoint> checkpoints = new java.util.ArrayList<>();
+        exported.get("checkpoints").forEach(c -> checkpoints.add(new Checkpoint(c.get("treeSize").asLong(), hex(c.get("rootHash").asString()),
+                java.time.Instant.parse(c.get("signedAt").asString()), java.util.Base64.getDecoder().decode(c.get("signature").asString()))));
+        AuditVerifier.Walk walk = new AuditVerifier.Walk(checkpoints, AuditSigningKey.publicKeyFromBase64(exported.get("publicKey").asString()));
+        for (JsonNode e : exported.get("entries")) {
+            assertThat(walk.add(e.get("seq").asLong(), java.util.Base64.getDecoder().decode(e.get("entry").asString()),
+                    hex(e.get("leafHash").asString()))).isNull();
+        }
+        AuditVerifier.Result fromExport = walk.finish();
+        assertThat(fromExport.intact()).isTrue();
+        assertThat(fromExport.treeSize()).isEqualTo(exported.get("entries").size()).isGreaterThanOrEqualTo(size);
 
         assertThat(new WebSession(port).get("/api/v1/admin/audit/verify").statusCode()).isIn(401, 403);
+    }
+
+    private static HttpResponse<String> put(WebSession session, String path, String json) {
+        return session.send(session.request(path).header("Content-Type", "application/json").header("X-CSRF-TOKEN", session.csrfToken())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private JsonNode onlyEntry(HttpResponse<String> response, String action) {
