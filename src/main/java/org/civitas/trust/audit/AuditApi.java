@@ -82,14 +82,15 @@ class AuditApi {
 
     @GetMapping("/verify")
     @Operation(summary = "Verify the audit log",
-            description = "Recomputes every leaf hash and the tree against every signed checkpoint, the latest included. "
+            description = "Recomputes every leaf hash and the tree, checks every checkpoint's root and the latest checkpoint's signature. "
                     + "The same check as the command java -jar civitas.jar audit verify.")
     @ApiResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Verification.class),
             examples = {@ExampleObject(name = "intact", value = VERIFY_OK), @ExampleObject(name = "tampered", value = VERIFY_FAILED)}))
-    Verification verify() throws SQLException {
+    Verification verify(@Parameter(description = "Check every checkpoint's signature, not only the latest one's (slower: about a "
+            + "millisecond per checkpoint)", example = "false") @RequestParam(defaultValue = "false") boolean allSignatures) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            AuditVerifier.Result result = AuditVerifier.verify(connection, sequencer.key().publicKey());
+            AuditVerifier.Result result = AuditVerifier.verify(connection, sequencer.key().publicKey(), allSignatures);
             return new Verification(result.intact(), result.treeSize(), hex(result.rootHash()),
                     result.checkpointAt() == null ? null : Checkpoint.time(result.checkpointAt()), result.firstBadSequence(),
                     result.problem() == null ? null : result.problem().name().toLowerCase(java.util.Locale.ROOT));

@@ -18,6 +18,7 @@ import org.civitas.platform.database.CommandDatabase;
  * without starting the web server (no Tomcat, no demo, no migrations). It reads the same settings
  * as the server (environment variables, or {@code --civitas.x=...} arguments).
  * Exit codes: 0 intact, 1 a mismatch (the first bad sequence number is printed), 2 could not verify.
+ * {@code --all-signatures} checks every checkpoint's signature, not only the latest one's.
  */
 public final class AuditCommand {
 
@@ -30,7 +31,7 @@ public final class AuditCommand {
 
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.length == 0 || !"verify".equals(args[0])) {
-            err.println("Usage: java -jar civitas.jar audit verify");
+            err.println("Usage: java -jar civitas.jar audit verify [--all-signatures]");
             return CANNOT_VERIFY;
         }
         Map<String, String> settings = settings(args, environment);
@@ -44,7 +45,8 @@ public final class AuditCommand {
                     err.println("The database has no audit log yet: its schema is behind this Civitas. Start the server once to migrate it.");
                     return CANNOT_VERIFY;
                 }
-                AuditVerifier.Result result = AuditVerifier.verify(connection, key);
+                boolean allSignatures = java.util.Arrays.asList(args).contains("--all-signatures");
+                AuditVerifier.Result result = AuditVerifier.verify(connection, key, allSignatures);
                 (result.intact() ? out : err).println(result.describe());
                 return result.intact() ? INTACT : TAMPERED;
             }

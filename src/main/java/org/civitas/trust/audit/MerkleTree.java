@@ -190,8 +190,9 @@ public final class MerkleTree {
     public static final class Frontier {
 
         private final MessageDigest digest;
-        private final List<byte[]> hashes = new ArrayList<>();
-        private final List<Integer> levels = new ArrayList<>();
+        private final byte[][] hashes = new byte[64][];
+        private final int[] levels = new int[64];
+        private int count;
         private long size;
 
         public Frontier(MessageDigest digest) {
@@ -201,10 +202,10 @@ public final class MerkleTree {
         /** Starts from stored subtree roots of a tree of the given size (as returned by {@link #subtrees(long)}). */
         public Frontier(MessageDigest digest, long size, List<byte[]> roots) {
             this(digest);
-            int i = 0;
             for (long[] subtree : subtrees(size)) {
-                hashes.add(roots.get(i++));
-                levels.add((int) subtree[0]);
+                hashes[count] = roots.get(count);
+                levels[count] = (int) subtree[0];
+                count++;
             }
             this.size = size;
         }
@@ -217,18 +218,17 @@ public final class MerkleTree {
             byte[] current = leafHash;
             int level = 0;
             long index = size;
-            while (!levels.isEmpty() && levels.get(levels.size() - 1) == level) {
-                byte[] left = hashes.remove(hashes.size() - 1);
-                levels.remove(levels.size() - 1);
-                current = nodeHash(digest, left, current);
+            while (count > 0 && levels[count - 1] == level) {
+                current = nodeHash(digest, hashes[--count], current);
                 level++;
                 index >>= 1;
                 if (listener != null) {
                     listener.completed(level, index, current);
                 }
             }
-            hashes.add(current);
-            levels.add(level);
+            hashes[count] = current;
+            levels[count] = level;
+            count++;
             size++;
         }
 
@@ -237,12 +237,12 @@ public final class MerkleTree {
         }
 
         public byte[] root() {
-            if (hashes.isEmpty()) {
+            if (count == 0) {
                 return emptyRoot();
             }
-            byte[] root = hashes.get(hashes.size() - 1);
-            for (int i = hashes.size() - 2; i >= 0; i--) {
-                root = nodeHash(digest, hashes.get(i), root);
+            byte[] root = hashes[count - 1];
+            for (int i = count - 2; i >= 0; i--) {
+                root = nodeHash(digest, hashes[i], root);
             }
             return root;
         }

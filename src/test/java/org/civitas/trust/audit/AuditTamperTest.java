@@ -115,11 +115,22 @@ class AuditTamperTest {
     }
 
     @Test
-    void swappedCheckpointSignaturesAreFoundAtTheFirstEntryTheyCover() {
-        swap("trust.audit_checkpoint", "tree_size", target + 1, target + 2, "signature");
-        assertThat(verify()).isEqualTo(new Verdict(1, "FAILED: sequence number " + target + " does not match (bad signature"));
-        swap("trust.audit_checkpoint", "tree_size", target + 1, target + 2, "signature");
+    void theLatestCheckpointsSignatureSwappedIsFoundAtTheFirstEntryItCovers() {
+        swap("trust.audit_checkpoint", "tree_size", target + 2, target + 3, "signature");
+        assertThat(verify()).isEqualTo(new Verdict(1, "FAILED: sequence number " + (target + 2) + " does not match (bad signature"));
+        swap("trust.audit_checkpoint", "tree_size", target + 2, target + 3, "signature");
         assertThat(verify().exitCode()).isZero();
+    }
+
+    @Test
+    void earlierCheckpointSignaturesSwappedAreFoundWhenEverySignatureIsChecked() {
+        swap("trust.audit_checkpoint", "tree_size", target + 1, target + 2, "signature");
+        assertThat(run("--civitas.data-dir=" + properties.dataDir(), "--all-signatures"))
+                .isEqualTo(new Verdict(1, "FAILED: sequence number " + target + " does not match (bad signature"));
+        // the latest signature still vouches for every entry
+        assertThat(verify().exitCode()).isZero();
+        swap("trust.audit_checkpoint", "tree_size", target + 1, target + 2, "signature");
+        assertThat(run("--civitas.data-dir=" + properties.dataDir(), "--all-signatures").exitCode()).isZero();
     }
 
     @Test
