@@ -12,6 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CivitasApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "audit".equals(args[0])) {
+            // a command beside the server: no Spring context, no Tomcat, no migrations
+            System.exit(org.civitas.trust.AuditCommandLine.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(CivitasApplication.class, args);
     }
 }

@@ -50,7 +50,7 @@ class AuthorizationWalkTest {
     void everyEndpointTurnsAwayThoseItIsNotMeantFor() {
         List<String> endpoints = endpoints();
         assertThat(endpoints).as("the walk must find the application's endpoints").hasSizeGreaterThan(20)
-                .contains("GET /admin/staff", "POST /api/v1/admin/api-keys", "GET /account");
+                .contains("GET /admin/staff", "POST /api/v1/admin/api-keys", "GET /account", "GET /api/v1/admin/audit/verify");
 
         WebSession anonymous = new WebSession(port);
         anonymous.get("/sign-in"); // a CSRF token, so a refusal is about who calls, not about the token

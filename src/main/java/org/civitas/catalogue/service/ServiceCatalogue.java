@@ -187,6 +187,32 @@ public class ServiceCatalogue implements Services {
                 || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla());
         boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
                 || !version.questions().equals(valid.questions());
+        // names only, for the audit log: the values are in the service's own tables and versions
+        java.util.SortedSet<String> changed = new java.util.TreeSet<>();
+        if (!Objects.equals(current.group(), valid.group())) {
+            changed.add("group");
+        }
+        if (!current.keywords().equals(valid.keywords())) {
+            changed.add("keywords");
+        }
+        if (current.type() != valid.type()) {
+            changed.add("type");
+        }
+        if (!current.teamId().equals(valid.teamId())) {
+            changed.add("team");
+        }
+        if (!current.sla().equals(valid.sla())) {
+            changed.add("sla");
+        }
+        if (!version.name().equals(valid.name())) {
+            changed.add("name");
+        }
+        if (!version.description().equals(valid.description())) {
+            changed.add("description");
+        }
+        if (!version.questions().equals(valid.questions())) {
+            changed.add("questions");
+        }
         int number = current.version();
         if (current.status() == ServiceStatus.DRAFT) {
             jdbc.sql("update catalogue.service_version set name = ?, description = ?, questions = ?::jsonb where service_id = ? and version = ?")
@@ -202,13 +228,13 @@ public class ServiceCatalogue implements Services {
                         valid.sla().amount(), valid.sla().unit().code(), number, utc(now), current.id())
                 .update();
         if (current.status() == ServiceStatus.DRAFT) {
-            events.publishEvent(new ServiceDraftChanged(current.id(), code));
+            events.publishEvent(new ServiceDraftChanged(current.id(), code, List.copyOf(changed)));
         } else {
             if (versionChanged) {
                 events.publishEvent(new ServiceVersionPublished(current.id(), code, number));
             }
             if (detailsChanged) {
-                events.publishEvent(new ServiceDetailsChanged(current.id(), code, valid.teamId()));
+                events.publishEvent(new ServiceDetailsChanged(current.id(), code, valid.teamId(), List.copyOf(changed)));
             }
         }
         return byId(current.id()).orElseThrow();

@@ -40,6 +40,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     EmbeddedPostgresServer(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /** {@code createDatabase} false: for commands, which use an existing database and never create one. */
+    EmbeddedPostgresServer(Path dataDir, boolean createDatabase) {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
@@ -60,7 +65,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "100")
                     .start();
-            createDatabaseIfMissing();
+            if (createDatabase) {
+                createDatabaseIfMissing();
+            }
             log.info("Embedded PostgreSQL started on port {} with its data in {} ({} ms)", postgres.getPort(),
                     pgData, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (IOException e) {

@@ -159,7 +159,9 @@ class Vault implements PersonalData {
         jdbc.sql("update trust.master_key set fingerprint = ?, check_value = ?, rotated_at = ? where id = 1")
                 .params(next.fingerprint(), Aead.seal(next.secret(), CHECK_PLAINTEXT, CHECK_AAD), Timestamp.from(clock.instant()))
                 .update();
+        String previous = master.fingerprint();
         use(next);
+        events.publishEvent(new org.civitas.trust.MasterKeyRotated(previous, next.fingerprint(), count));
         return count;
     }
 

@@ -1,0 +1,120 @@
+package org.civitas.trust.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.civitas.platform.CivitasProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves queued entries into the log, off the request path: every second, one node at a time
+ * (a transaction-scoped advisory lock; other nodes skip the round), in batches of consecutive
+ * sequence numbers. For each batch it stores the leaf hashes and every subtree the batch
+ * completes, and signs a checkpoint of the new tree, all in one transaction: the log never holds
+ * entries that no checkpoint covers. Adding a batch of b entries to a tree of n costs O(b + log n)
+ * hashes and reads O(log n) stored subtree roots.
+ */
+@Component
+public class AuditSequencer {
+
+    /** Advisory lock key: "audit" in ASCII. */
+    static final long LOCK = 0x6175646974L;
+    static final int BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final AuditSigningKey key;
+
+    AuditSequencer(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, CivitasProperties properties,
+                   @Value("${civitas.audit.signing-key:}") String configuredKey) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.key = AuditSigningKey.load(configuredKey, properties.dataDir(), true);
+    }
+
+    public AuditSigningKey key() {
+        return key;
+    }
+
+    @Scheduled(fixedDelayString = "${civitas.audit.sequence-every:1000}", initialDelay = 1000)
+    void sequenceQueued() {
+        while (sequenceBatch() == BATCH) {
+            // a full batch: more may be waiting
+        }
+    }
+
+    /** Sequences up to one batch; returns how many entries it moved (0 when another node holds the lock). */
+    public int sequenceBatch() {
+        Integer moved = transactions.execute(status -> {
+            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            record Queued(long id, byte[] entry) {
+            }
+            List<Queued> queued = jdbc.sql("select id, entry from trust.audit_queue order by id limit ? for update skip locked")
+                    .param(BATCH).query(Queued.class).list();
+            if (queued.isEmpty()) {
+                return 0;
+            }
+            long size = jdbc.sql("select coalesce(max(tree_size), 0) from trust.audit_checkpoint").query(Long.class).single();
+            MessageDigest digest = MerkleTree.sha256();
+            MerkleTree.Frontier frontier = new MerkleTree.Frontier(digest, size, storedSubtrees(size));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Timestamp at = Timestamp.from(now);
+            List<Object[]> leaves = new ArrayList<>(queued.size());
+            List<Object[]> nodes = new ArrayList<>();
+            long[] ids = new long[queued.size()];
+            int i = 0;
+            for (Queued q : queued) {
+                long seq = frontier.size();
+                byte[] entry = leafBytes(q.entry(), seq);
+                byte[] leaf = MerkleTree.leafHash(digest, entry);
+                leaves.add(new Object[] {seq, entry, leaf, at});
+                frontier.append(leaf, (level, index, hash) -> nodes.add(new Object[] {(short) level, index, hash}));
+                ids[i++] = q.id();
+            }
+            JdbcBatch.insert(jdbc, "insert into trust.audit_log (seq, entry, leaf_hash, sequenced_at) values (?, ?, ?, ?)", leaves);
+            JdbcBatch.insert(jdbc, "insert into trust.audit_node (level, idx, hash) values (?, ?, ?)", nodes);
+            byte[] root = frontier.root();
+            byte[] signature = key.sign(Checkpoint.signedBytes(frontier.size(), root, now));
+            jdbc.sql("insert into trust.audit_checkpoint (tree_size, root_hash, signed_at, signature) values (?, ?, ?, ?)")
+                    .params(frontier.size(), root, at, signature).update();
+            jdbc.sql("delete from trust.audit_queue where id = any(?)").param(ids).update();
+            return queued.size();
+        });
+        return moved == null ? 0 : moved;
+    }
+
+    /** The leaf is the queued entry wrapped with its sequence number, so moving an entry to another place breaks its hash. */
+    static byte[] leafBytes(byte[] queuedEntry, long seq) {
+        byte[] head = "{\"entry\":".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = (",\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] leaf = new byte[head.length + queuedEntry.length + tail.length];
+        System.arraycopy(head, 0, leaf, 0, head.length);
+        System.arraycopy(queuedEntry, 0, leaf, head.length, queuedEntry.length);
+        System.arraycopy(tail, 0, leaf, head.length + queuedEntry.length, tail.length);
+        return leaf;
+    }
+
+    private List<byte[]> storedSubtrees(long size) {
+        List<byte[]> roots = new ArrayList<>();
+        for (long[] subtree : MerkleTree.Frontier.subtrees(size)) {
+            roots.add(StoredTree.subtree(jdbc, (int) subtree[0], subtree[1]));
+        }
+        return roots;
+    }
+
+}
