@@ -50,7 +50,7 @@ public class ServiceCatalogue implements Services {
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
-            s.sla_amount, s.sla_unit, s.current_version
+            s.sla_amount, s.sla_unit, s.current_version, s.retention_days
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
 
@@ -282,7 +282,7 @@ public class ServiceCatalogue implements Services {
                 ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getObject("team_id", UUID.class),
                 new Sla(rs.getInt("sla_amount"), Sla.Unit.fromCode(rs.getString("sla_unit")).orElseThrow()),
-                rs.getInt("current_version"));
+                rs.getInt("current_version"), rs.getInt("retention_days"));
     }
 
     private ServiceVersion version(ResultSet rs, int row) throws SQLException {
