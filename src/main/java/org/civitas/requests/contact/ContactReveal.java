@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactReveal {
 
     /** The API scope that lets a client read contact details. */
-    public static final String SCOPE = "requests.contact";
+    public static final String SCOPE = org.civitas.identity.ApiScopes.REQUESTS_CONTACT;
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
 
     /** What the caller gets: the contact, or why there is none to show. */
