@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.civitas.identity.CivitasPrincipal;
@@ -21,7 +22,10 @@ public final class AccountPrincipal implements CivitasPrincipal, UserDetails, Cr
 
     private final UUID accountId;
     private final String username;
-    private final String displayName;
+    // the name is personal data and the principal is serialized into the shared session table:
+    // it is not kept there, but read again from the account when a page needs it (AccountNames)
+    private transient String displayName;
+    private transient Supplier<String> nameSource;
     private final Set<Role> roles;
     private final Set<UUID> teamIds;
     private final boolean enabled;
@@ -44,7 +48,15 @@ public final class AccountPrincipal implements CivitasPrincipal, UserDetails, Cr
 
     @Override
     public String displayName() {
-        return displayName;
+        if (displayName == null && nameSource != null) {
+            displayName = nameSource.get();
+        }
+        return displayName == null ? "" : displayName;
+    }
+
+    /** Where to read the name from once this principal has come back from the session without it. */
+    public void nameFrom(Supplier<String> source) {
+        this.nameSource = source;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.civitas.requests.cases.CaseNotFound;
 import org.civitas.trust.Purposes;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +42,7 @@ class ContactPages {
             reveal.checkMayReveal(caller, reference);
         }
         catch (ContactReveal.Refused refused) {
-            throw new CaseNotFound();
+            throw refusal(refused);
         }
         return formPage(reference, null, null, List.of(), model);
     }
@@ -54,7 +55,7 @@ class ContactPages {
             revealed = reveal.reveal(caller, reference, purpose, detail);
         }
         catch (ContactReveal.Refused refused) {
-            throw new CaseNotFound();
+            throw refusal(refused);
         }
         catch (InvalidInput invalid) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -68,6 +69,11 @@ class ContactPages {
         model.addAttribute("revealed", revealed);
         model.addAttribute("reference", revealed.reference());
         return "requests/contact/shown";
+    }
+
+    /** Residents are not staff at all: 403. Staff and a case not theirs: 404, as if it did not exist. */
+    private static RuntimeException refusal(ContactReveal.Refused refused) {
+        return refused.forbidden() ? new AccessDeniedException("contact details are for staff") : new CaseNotFound();
     }
 
     private String formPage(String reference, String purpose, String detail, List<FieldProblem> problems, Model model) {

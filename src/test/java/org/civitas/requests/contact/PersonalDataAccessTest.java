@@ -222,7 +222,7 @@ class PersonalDataAccessTest {
         Resident snoop = resident("Sid Snoop");
 
         HttpResponse<String> page = reveal(snoop.session(), reference, "update", null);
-        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).doesNotContain("olive.o@example.org");
         HttpResponse<String> api = snoop.session().postRaw("/api/v1/cases/" + reference + "/contact", "application/json",
                 "{\"purpose\":\"update\"}", "X-CSRF-TOKEN", snoop.session().csrfToken());
