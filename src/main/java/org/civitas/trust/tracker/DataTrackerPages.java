@@ -1,11 +1,13 @@
 package org.civitas.trust.tracker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.SignedInUser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -32,11 +34,15 @@ class DataTrackerPages {
     private final DataTracker tracker;
     private final SubjectRights rights;
     private final JsonMapper json;
+    private final Clock clock;
+    private final CivitasProperties properties;
 
-    DataTrackerPages(DataTracker tracker, SubjectRights rights, JsonMapper json) {
+    DataTrackerPages(DataTracker tracker, SubjectRights rights, JsonMapper json, Clock clock, CivitasProperties properties) {
         this.tracker = tracker;
         this.rights = rights;
         this.json = json;
+        this.clock = clock;
+        this.properties = properties;
     }
 
     @GetMapping("/account/data-access")
@@ -54,7 +60,7 @@ class DataTrackerPages {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("your-data-" + LocalDate.now() + ".json").build().toString())
+                        .filename("your-data-" + LocalDate.now(clock.withZone(properties.timeZone())) + ".json").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
     }
