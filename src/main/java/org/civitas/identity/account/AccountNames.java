@@ -29,7 +29,7 @@ class AccountNames extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+        if (authentication != null && authentication.getPrincipal() instanceof NameFromAccount principal) {
             principal.nameFrom(() -> accounts.byId(principal.accountId()).map(Account::displayName).orElse(""));
         }
         chain.doFilter(request, response);

@@ -15,7 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A person who signed in with e-mail and password. Kept in the shared session, so serializable. */
-public final class AccountPrincipal implements CivitasPrincipal, UserDetails, CredentialsContainer {
+public final class AccountPrincipal implements CivitasPrincipal, UserDetails, CredentialsContainer, NameFromAccount {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -54,7 +54,7 @@ public final class AccountPrincipal implements CivitasPrincipal, UserDetails, Cr
         return displayName == null ? "" : displayName;
     }
 
-    /** Where to read the name from once this principal has come back from the session without it. */
+    @Override
     public void nameFrom(Supplier<String> source) {
         this.nameSource = source;
     }
