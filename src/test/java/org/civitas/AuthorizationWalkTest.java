@@ -38,7 +38,10 @@ class AuthorizationWalkTest {
             "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     /** Endpoints a signed-in citizen may call, beyond the public ones. */
-    private static final Set<String> CITIZEN = Set.of("GET /account", "GET /api/v1/me");
+    private static final Set<String> CITIZEN = Set.of("GET /account", "GET /api/v1/me",
+            // a person's own data: who has seen it, download, delete (the walk must not delete the demo citizen)
+            "GET /account/data-access", "GET /account/export", "GET /account/delete", "POST /account/delete",
+            "GET /api/v1/me/data-access");
 
     @LocalServerPort
     int port;

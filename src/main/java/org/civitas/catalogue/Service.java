@@ -9,12 +9,21 @@ import java.util.UUID;
  *
  * @param group    the Open311 group, such as "Streets", or null
  * @param teamId   the catalogue team that owns the service and handles its requests
+ * @param retentionDays how many days after a request is finished its requester's personal data is kept
  */
 public record Service(UUID id, String code, String name, String description, String group, List<String> keywords,
-                      ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version) {
+                      ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays) {
+
+    /** Personal data is kept a year after a request is finished unless the service says otherwise. */
+    public static final int DEFAULT_RETENTION_DAYS = 365;
 
     public Service {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+
+    public Service(UUID id, String code, String name, String description, String group, List<String> keywords,
+                   ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version) {
+        this(id, code, name, description, group, keywords, type, status, teamId, sla, version, DEFAULT_RETENTION_DAYS);
     }
 
     public boolean live() {

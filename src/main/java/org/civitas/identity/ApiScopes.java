@@ -14,10 +14,12 @@ public final class ApiScopes {
     public static final String REQUESTS_READ = "requests.read";
     /** Move cases through their lifecycle through the native API. */
     public static final String REQUESTS_MANAGE = "requests.manage";
+    /** Read a requester's contact details, with a purpose, each read written to the access log. */
+    public static final String REQUESTS_CONTACT = "requests.contact";
     /** Manage the service catalogue through the native API. */
     public static final String CATALOGUE_MANAGE = "catalogue.manage";
 
-    public static final List<String> ALL = List.of(OPEN311_SUBMIT, REQUESTS_READ, REQUESTS_MANAGE, CATALOGUE_MANAGE);
+    public static final List<String> ALL = List.of(OPEN311_SUBMIT, REQUESTS_READ, REQUESTS_MANAGE, REQUESTS_CONTACT, CATALOGUE_MANAGE);
 
     private ApiScopes() {
     }

@@ -47,4 +47,8 @@ public final class IdentityEvents {
 
     public record ApiKeyRevoked(UUID keyId, UUID revokedBy) {
     }
+
+    /** The person had their data erased: the account is closed and keeps no personal data. */
+    public record AccountErased(UUID accountId) {
+    }
 }

@@ -61,6 +61,11 @@ class OidcSignInTest {
                 "email", "olivia@example.org", "email_verified", true, "name", "Olivia Oidc"));
         String me = first.get("/api/v1/me").body();
         assertThat(me).contains("\"type\":\"account\"").contains("Olivia Oidc").contains("citizen");
+        assertThat(jdbc.sql("""
+                        select count(*) from identity.spring_session_attributes
+                        where position(convert_to('olivia@example', 'UTF8') in attribute_bytes) > 0
+                           or position(convert_to('Olivia Oidc', 'UTF8') in attribute_bytes) > 0""")
+                .query(Integer.class).single()).as("the session keeps neither the provider's e-mail nor the name").isZero();
         assertThat(jdbc.sql("select count(*) from identity.oidc_link where subject = 'subject-olivia' and account_id = ?::uuid")
                 .param(accountId).query(Integer.class).single()).isEqualTo(1);
 

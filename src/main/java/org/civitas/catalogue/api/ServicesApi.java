@@ -81,7 +81,9 @@ class ServicesApi {
                          @Schema(example = "2", description = "The current version") int version,
                          @Schema(example = "[1, 2]") List<Integer> versions,
                          @Schema(description = "When the current version went live; null for a draft") OffsetDateTime publishedAt,
-                         List<QuestionView> questions) {
+                         List<QuestionView> questions,
+                         @Schema(example = "365", description = "Days the requester's personal data is kept after a request is finished")
+                         int retentionDays) {
     }
 
     record VersionDetail(@Schema(example = "pothole") String code, @Schema(example = "1") int version, String name, String description,
@@ -169,7 +171,7 @@ class ServicesApi {
         return new ServiceDetail(service.code(), service.name(), service.description(), service.group(), service.keywords(),
                 service.type().code(), service.status().code(), teamCodes().get(service.teamId()), Sla.of(service.sla()),
                 service.version(), catalogue.versionNumbers(service.id()), local(version.publishedAt()),
-                version.questions().stream().map(QuestionView::of).toList());
+                version.questions().stream().map(QuestionView::of).toList(), service.retentionDays());
     }
 
     private Map<UUID, String> teamCodes() {

@@ -50,7 +50,7 @@ public class ServiceCatalogue implements Services {
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
-            s.sla_amount, s.sla_unit, s.current_version
+            s.sla_amount, s.sla_unit, s.current_version, s.retention_days
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
 
@@ -138,17 +138,18 @@ public class ServiceCatalogue implements Services {
     /** Adds a draft service (version 1, not yet offered). */
     @Transactional
     public Service create(ServiceInput input, Predicate<UUID> mayManageTeam) {
-        ServiceRules.ValidService valid = rules.check(input, this::codeTaken);
+        ServiceRules.ValidService valid = checked(input, this::codeTaken);
         requireTeam(mayManageTeam, valid.teamId());
+        int retentionDays = input.retentionDays() == null ? Service.DEFAULT_RETENTION_DAYS : input.retentionDays();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                         insert into catalogue.service (id, code, status, service_group, keywords, type, team_id, sla_amount, sla_unit,
-                                                       current_version, created_at, updated_at)
-                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                                                       current_version, created_at, updated_at, retention_days)
+                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                         on conflict (code) do nothing""")
                 .params(id, valid.code(), valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(),
-                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now))
+                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now), retentionDays)
                 .update();
         if (inserted == 0) { // another node took the code since the check
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.taken")));
@@ -175,8 +176,9 @@ public class ServiceCatalogue implements Services {
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.fixed")));
         }
         ServiceInput withCode = input == null ? null : new ServiceInput(code, input.name(), input.description(), input.group(),
-                input.keywords(), input.type(), input.team(), input.sla(), input.questions());
-        ServiceRules.ValidService valid = rules.check(withCode, taken -> false);
+                input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays());
+        ServiceRules.ValidService valid = checked(withCode, taken -> false);
+        int retentionDays = input.retentionDays() == null ? current.retentionDays() : input.retentionDays();
         requireTeam(mayManageTeam, valid.teamId());
         if (current.status() == ServiceStatus.RETIRED) {
             throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
@@ -223,9 +225,9 @@ public class ServiceCatalogue implements Services {
         }
         jdbc.sql("""
                         update catalogue.service set service_group = ?, keywords = ?, type = ?, team_id = ?, sla_amount = ?, sla_unit = ?,
-                               current_version = ?, updated_at = ? where id = ?""")
+                               current_version = ?, updated_at = ?, retention_days = ? where id = ?""")
                 .params(valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(), valid.teamId(),
-                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), current.id())
+                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), retentionDays, current.id())
                 .update();
         if (current.status() == ServiceStatus.DRAFT) {
             events.publishEvent(new ServiceDraftChanged(current.id(), code, List.copyOf(changed)));
@@ -299,6 +301,27 @@ public class ServiceCatalogue implements Services {
                 .update();
     }
 
+    /** The service rules plus the retention period, every broken rule reported together. */
+    private ServiceRules.ValidService checked(ServiceInput input, Predicate<String> codeTaken) {
+        List<Violation> retention = new java.util.ArrayList<>();
+        if (input != null && input.retentionDays() != null && (input.retentionDays() < 1 || input.retentionDays() > 36500)) {
+            retention.add(new Violation("retentionDays", "catalogue.service.retentionDays"));
+        }
+        ServiceRules.ValidService valid;
+        try {
+            valid = rules.check(input, codeTaken);
+        }
+        catch (InvalidInput invalid) {
+            List<Violation> all = new java.util.ArrayList<>(invalid.violations());
+            all.addAll(retention);
+            throw new InvalidInput(all);
+        }
+        if (!retention.isEmpty()) {
+            throw new InvalidInput(retention);
+        }
+        return valid;
+    }
+
     // ---- mapping ----
 
     private Service service(ResultSet rs, int row) throws SQLException {
@@ -308,7 +331,7 @@ public class ServiceCatalogue implements Services {
                 ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getObject("team_id", UUID.class),
                 new Sla(rs.getInt("sla_amount"), Sla.Unit.fromCode(rs.getString("sla_unit")).orElseThrow()),
-                rs.getInt("current_version"));
+                rs.getInt("current_version"), rs.getInt("retention_days"));
     }
 
     private ServiceVersion version(ResultSet rs, int row) throws SQLException {

@@ -17,7 +17,15 @@ public record ServiceInput(
         @Schema(example = "realtime", allowableValues = {"realtime", "batch", "blackbox"}) String type,
         @Schema(example = "highways", description = "Code of the owning team") String team,
         SlaInput sla,
-        List<QuestionInput> questions) {
+        List<QuestionInput> questions,
+        @Schema(example = "365", description = "Days the requester's personal data is kept after a request is finished "
+                + "(1 to 36500); 365 for a new service when not given, unchanged when a service is replaced without it")
+        Integer retentionDays) {
+
+    public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
+                        SlaInput sla, List<QuestionInput> questions) {
+        this(code, name, description, group, keywords, type, team, sla, questions, null);
+    }
 
     public record SlaInput(
             @Schema(example = "5") Integer amount,

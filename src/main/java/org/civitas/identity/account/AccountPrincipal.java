@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.civitas.identity.CivitasPrincipal;
@@ -14,14 +15,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A person who signed in with e-mail and password. Kept in the shared session, so serializable. */
-public final class AccountPrincipal implements CivitasPrincipal, UserDetails, CredentialsContainer {
+public final class AccountPrincipal implements CivitasPrincipal, UserDetails, CredentialsContainer, NameFromAccount {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     private final UUID accountId;
     private final String username;
-    private final String displayName;
+    // the name is personal data and the principal is serialized into the shared session table:
+    // it is not kept there, but read again from the account when a page needs it (AccountNames)
+    private transient String displayName;
+    private transient Supplier<String> nameSource;
     private final Set<Role> roles;
     private final Set<UUID> teamIds;
     private final boolean enabled;
@@ -44,7 +48,15 @@ public final class AccountPrincipal implements CivitasPrincipal, UserDetails, Cr
 
     @Override
     public String displayName() {
-        return displayName;
+        if (displayName == null && nameSource != null) {
+            displayName = nameSource.get();
+        }
+        return displayName == null ? "" : displayName;
+    }
+
+    @Override
+    public void nameFrom(Supplier<String> source) {
+        this.nameSource = source;
     }
 
     @Override

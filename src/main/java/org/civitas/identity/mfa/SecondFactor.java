@@ -33,12 +33,14 @@ public class SecondFactor {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TotpSecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
-    SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, TotpSecrets secrets) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.secrets = secrets;
     }
 
     @Transactional(readOnly = true)
@@ -56,11 +58,14 @@ public class SecondFactor {
         byte[] secret = new byte[20];
         random.nextBytes(secret);
         jdbc.sql("""
-                insert into identity.totp_credential (account_id, secret) values (?, ?)
+                insert into identity.totp_credential (account_id, secret_sealed) values (?, ?)
                 on conflict (account_id) do nothing
-                """).params(accountId, secret).update();
-        byte[] stored = jdbc.sql("select secret from identity.totp_credential where account_id = ?").param(accountId)
-                .query(byte[].class).single();
+                """).params(accountId, secrets.seal(accountId, secret)).update();
+        record Stored(byte[] secret, byte[] secretSealed) {
+        }
+        Stored row = jdbc.sql("select secret, secret_sealed from identity.totp_credential where account_id = ?").param(accountId)
+                .query(Stored.class).single();
+        byte[] stored = secrets.open(accountId, row.secret(), row.secretSealed());
         String encoded = Totp.base32(stored);
         String issuer = URLEncoder.encode(bodyName, StandardCharsets.UTF_8).replace("+", "%20");
         String label = issuer + ":" + URLEncoder.encode(accountLabel, StandardCharsets.UTF_8).replace("+", "%20");
@@ -72,14 +77,17 @@ public class SecondFactor {
     /** @return the recovery codes, to be shown once; empty when the code is wrong */
     @Transactional
     public Optional<List<String>> confirm(UUID accountId, String code) {
-        record Pending(byte[] secret, long lastUsedStep) {
+        record Pending(byte[] clear, byte[] secretSealed, long lastUsedStep) {
+            byte[] secret(TotpSecrets secrets, UUID accountId) {
+                return secrets.open(accountId, clear, secretSealed);
+            }
         }
-        Optional<Pending> pending = jdbc.sql("select secret, last_used_step from identity.totp_credential where account_id = ? and confirmed_at is null for update")
+        Optional<Pending> pending = jdbc.sql("select secret as clear, secret_sealed, last_used_step from identity.totp_credential where account_id = ? and confirmed_at is null for update")
                 .param(accountId).query(Pending.class).optional();
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        OptionalLong step = Totp.verify(pending.get().secret(), code, clock.instant(), pending.get().lastUsedStep());
+        OptionalLong step = Totp.verify(pending.get().secret(secrets, accountId), code, clock.instant(), pending.get().lastUsedStep());
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -103,14 +111,14 @@ public class SecondFactor {
         if (code == null) {
             return false;
         }
-        record Credential(byte[] secret, long lastUsedStep) {
+        record Credential(byte[] clear, byte[] secretSealed, long lastUsedStep) {
         }
-        Optional<Credential> credential = jdbc.sql("select secret, last_used_step from identity.totp_credential where account_id = ? and confirmed_at is not null for update")
+        Optional<Credential> credential = jdbc.sql("select secret as clear, secret_sealed, last_used_step from identity.totp_credential where account_id = ? and confirmed_at is not null for update")
                 .param(accountId).query(Credential.class).optional();
         if (credential.isEmpty()) {
             return false;
         }
-        OptionalLong step = Totp.verify(credential.get().secret(), code, clock.instant(), credential.get().lastUsedStep());
+        OptionalLong step = Totp.verify(secrets.open(accountId, credential.get().clear(), credential.get().secretSealed()), code, clock.instant(), credential.get().lastUsedStep());
         if (step.isPresent()) {
             jdbc.sql("update identity.totp_credential set last_used_step = ? where account_id = ?")
                     .params(step.getAsLong(), accountId).update();

@@ -228,9 +228,11 @@ public class Cases {
         String note = blankToNull(publicNote);
         jdbc.sql("""
                         update requests.service_request set status = ?, updated_at = ?, duplicate_of = ?,
-                            status_note = coalesce(?, status_note)
+                            status_note = coalesce(?, status_note), finished_at = ?
                         where id = ?""")
-                .params(to.code(), Timestamp.from(now), duplicateOf, note, row.request().id()).update();
+                // finished_at starts the retention period of the requester's data; a reopened case stops it
+                .params(to.code(), Timestamp.from(now), duplicateOf, note, to.open() ? null : Timestamp.from(now),
+                        row.request().id()).update();
         jdbc.sql("""
                         insert into requests.case_event (request_id, from_status, to_status, actor_kind, actor_id,
                             public_note, internal_note, at)

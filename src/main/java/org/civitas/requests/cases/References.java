@@ -9,7 +9,7 @@ import java.util.Locale;
  * copied by hand comes back right. 30^8 (about 6.6 × 10^11) references per body; a clash with an
  * existing one is retried by the caller.
  */
-final class References {
+public final class References {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -49,7 +49,7 @@ final class References {
     }
 
     /** Upper-cases a reference as typed and checks its shape; empty when it cannot be one. */
-    static java.util.Optional<String> normalise(String typed) {
+    public static java.util.Optional<String> normalise(String typed) {
         if (typed == null) {
             return java.util.Optional.empty();
         }
