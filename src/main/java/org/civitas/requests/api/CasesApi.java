@@ -62,18 +62,36 @@ class CasesApi {
              "addressId":null,"mediaUrl":null,"channel":"open311","requestedAt":"2026-03-10T14:30:00Z","updatedAt":"2026-03-11T09:00:00Z",
              "expectedAt":"2026-03-17T14:30:00Z","slaBreached":false,"assignedTo":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b",
              "duplicateOf":null,"statusNote":"A crew is booked for Thursday.","answers":{"size":["large"]},
-             "history":[{"from":"submitted","to":"acknowledged","actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},
-               "publicNote":"Thank you, we have your report.","internalNote":null,"at":"2026-03-10T15:00:00Z"},
-              {"from":"acknowledged","to":"in_progress","actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},
-               "publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher.","at":"2026-03-11T09:00:00Z"}]}""";
+             "history":[{"kind":"transition","from":"submitted","to":"acknowledged",
+               "actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},"assignedTo":null,
+               "publicNote":"Thank you, we have your report.","internalNote":null,"reportedStatus":null,"mediaUrl":null,
+               "updateId":"0b7d4c1e-8f0a-4d2b-9c3e-5a6f7b8c9d0e","at":"2026-03-10T15:00:00Z"},
+              {"kind":"assignment","from":"acknowledged","to":"acknowledged",
+               "actor":{"kind":"staff","id":"2d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a"},"assignedTo":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b",
+               "publicNote":null,"internalNote":null,"reportedStatus":null,"mediaUrl":null,
+               "updateId":"5c3a2b1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d","at":"2026-03-10T16:00:00Z"},
+              {"kind":"transition","from":"acknowledged","to":"in_progress",
+               "actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},"assignedTo":null,
+               "publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher.","reportedStatus":null,"mediaUrl":null,
+               "updateId":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d","at":"2026-03-11T09:00:00Z"},
+              {"kind":"comment","from":"in_progress","to":"in_progress","actor":{"kind":"api","id":"3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b"},
+               "assignedTo":null,"publicNote":"It has got deeper since.","internalNote":null,"reportedStatus":"OPEN",
+               "mediaUrl":"https://fixmystreet.example/photo/123.jpeg","updateId":"7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910",
+               "at":"2026-03-11T18:20:00Z"}]}""";
 
     record ActorView(@Schema(example = "staff", description = "staff, api or system") String kind,
                      @Schema(description = "The account id of the member of staff, or the API key id; null for the system") UUID id) {
     }
 
-    record HistoryEntry(@Schema(example = "acknowledged") String from, @Schema(example = "in_progress") String to, ActorView actor,
+    record HistoryEntry(@Schema(example = "transition", description = "transition (a status change), assignment (to assignedTo) "
+                                + "or comment (an update sent through Open311 servicerequestupdates, e.g. from FixMyStreet)") String kind,
+                        @Schema(example = "acknowledged") String from, @Schema(example = "in_progress") String to, ActorView actor,
+                        @Schema(description = "For an assignment: the account id of the member of staff it went to") UUID assignedTo,
                         @Schema(example = "A crew is booked for Thursday.") String publicNote,
-                        @Schema(description = "Shown to staff only; null for API keys") String internalNote, OffsetDateTime at) {
+                        @Schema(description = "Shown to staff only; null for API keys") String internalNote,
+                        @Schema(description = "For a comment: the status the sending client gave, such as OPEN or CLOSED") String reportedStatus,
+                        @Schema(description = "For a comment: the photo the client sent") String mediaUrl,
+                        @Schema(description = "The entry's public id (Open311 update_id)") UUID updateId, OffsetDateTime at) {
     }
 
     record CaseSummaryView(@Schema(example = "RBC-7K3M-9Q2P") String reference, @Schema(example = "pothole") String service,
@@ -228,7 +246,7 @@ class CasesApi {
                     throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.format")));
                 }
             }
-            return view(cases.assign(scope(caller), reference, assignee), caller);
+            return view(cases.assign(scope(caller), reference, assignee, actor(caller)), caller);
         });
     }
 
@@ -311,8 +329,9 @@ class CasesApi {
     private CaseView view(CaseDetail detail, Authentication caller) {
         boolean staff = caller.getPrincipal() instanceof CivitasPrincipal;
         ServiceRequest r = detail.request();
-        List<HistoryEntry> history = detail.history().stream().map((CaseEvent e) -> new HistoryEntry(e.from().code(), e.to().code(),
-                new ActorView(e.actor().kind(), e.actor().id()), e.publicNote(), staff ? e.internalNote() : null, local(e.at()))).toList();
+        List<HistoryEntry> history = detail.history().stream().map((CaseEvent e) -> new HistoryEntry(e.kind(), e.from().code(), e.to().code(),
+                new ActorView(e.actor().kind(), e.actor().id()), e.assignedTo(), e.publicNote(), staff ? e.internalNote() : null,
+                e.reportedStatus(), e.mediaUrl(), e.updateId(), local(e.at()))).toList();
         return new CaseView(r.reference(), r.serviceCode(), r.serviceVersion(), r.status().code(), r.status().open311(), r.description(),
                 r.lat(), r.lon(), r.addressString(), r.addressId(), r.mediaUrl(), r.channel().code(), local(r.requestedAt()),
                 local(r.updatedAt()), local(r.expectedAt()), r.slaBreached(clock.instant()), detail.assignedTo(), detail.duplicateOf(),
