@@ -11,13 +11,11 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.civitas.identity.ApiClient;
 import org.civitas.identity.CivitasPrincipal;
 import org.civitas.identity.Role;
@@ -33,7 +31,6 @@ import org.civitas.requests.cases.CaseScope;
 import org.civitas.requests.cases.Cases;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +40,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff handle cases: the queue, one case with its history, assignment, the lifecycle and duplicates.
@@ -128,16 +123,12 @@ class CasesApi {
     }
 
     private final Cases cases;
-    private final Idempotency idempotency;
     private final CivitasProperties properties;
-    private final JsonMapper json;
     private final Clock clock;
 
-    CasesApi(Cases cases, Idempotency idempotency, CivitasProperties properties, JsonMapper json, Clock clock) {
+    CasesApi(Cases cases, CivitasProperties properties, Clock clock) {
         this.cases = cases;
-        this.idempotency = idempotency;
         this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -220,8 +211,6 @@ class CasesApi {
 
     @PostMapping(path = "/{reference}/assign", consumes = "application/json")
     @Operation(summary = "Assign a case", description = "To yourself (me) or to a colleague (their account id).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssignInput.class), examples = @ExampleObject(name = "me", value = "{\"assignee\":\"me\"}"))))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class),
@@ -229,33 +218,28 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The assignee is missing or not an account id; or the Idempotency-Key was used with another body")
-    ResponseEntity<?> assign(@PathVariable String reference, @RequestBody AssignInput input, Authentication caller,
-                             HttpServletRequest http) {
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, input), () -> {
-            UUID assignee;
-            String given = input == null ? null : input.assignee();
-            if (!present(given)) {
-                throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.required")));
+    CaseView assign(@PathVariable String reference, @RequestBody AssignInput input, Authentication caller) {
+        UUID assignee;
+        String given = input == null ? null : input.assignee();
+        if (!present(given)) {
+            throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.required")));
+        }
+        if (given.trim().equals("me") && caller.getPrincipal() instanceof CivitasPrincipal person) {
+            assignee = person.accountId();
+        }
+        else {
+            assignee = uuid(given);
+            if (assignee == null) {
+                throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.format")));
             }
-            if (given.trim().equals("me") && caller.getPrincipal() instanceof CivitasPrincipal person) {
-                assignee = person.accountId();
-            }
-            else {
-                assignee = uuid(given);
-                if (assignee == null) {
-                    throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.format")));
-                }
-            }
-            return view(cases.assign(scope(caller), reference, assignee, actor(caller)), caller);
-        });
+        }
+        return view(cases.assign(scope(caller), reference, assignee, actor(caller)), caller);
     }
 
     @PostMapping(path = "/{reference}/transition", consumes = "application/json")
     @Operation(summary = "Move a case to another status",
             description = "submitted → acknowledged → in_progress → resolved or closed; rejected (before work starts); resolved → closed; "
                     + "resolved or closed → reopened. The public note becomes the case's status note (Open311 status_notes).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TransitionInput.class), examples = @ExampleObject(name = "start work", value = """
                             {"status":"in_progress","publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher."}"""))))
@@ -264,17 +248,14 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The status is unknown or not allowed from the current one (field status), a note is too long")
-    ResponseEntity<?> transition(@PathVariable String reference, @RequestBody TransitionInput input, Authentication caller,
-                                 HttpServletRequest http) {
+    CaseView transition(@PathVariable String reference, @RequestBody TransitionInput input, Authentication caller) {
         TransitionInput given = input == null ? new TransitionInput(null, null, null) : input;
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, given), () -> view(
-                cases.transition(scope(caller), reference, given.status(), actor(caller), given.publicNote(), given.internalNote()), caller));
+        return view(cases.transition(scope(caller), reference, given.status(), actor(caller), given.publicNote(), given.internalNote()),
+                caller);
     }
 
     @PostMapping(path = "/{reference}/duplicate", consumes = "application/json")
     @Operation(summary = "Mark a case as a duplicate", description = "Links it to the original request and closes it (status duplicate).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = DuplicateInput.class), examples = @ExampleObject(name = "duplicate", value = """
                             {"original":"RBC-4HQ2-8MZT","publicNote":"Already reported: we are on it."}"""))))
@@ -283,12 +264,10 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The original is missing or unknown (field original), or the case can no longer be a duplicate (field status)")
-    ResponseEntity<?> duplicate(@PathVariable String reference, @RequestBody DuplicateInput input, Authentication caller,
-                                HttpServletRequest http) {
+    CaseView duplicate(@PathVariable String reference, @RequestBody DuplicateInput input, Authentication caller) {
         DuplicateInput given = input == null ? new DuplicateInput(null, null, null) : input;
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, given), () -> view(
-                cases.markDuplicate(scope(caller), reference, given.original(), actor(caller), given.publicNote(), given.internalNote()),
-                caller));
+        return view(cases.markDuplicate(scope(caller), reference, given.original(), actor(caller), given.publicNote(),
+                given.internalNote()), caller);
     }
 
     /** Which cases the caller may see. */
@@ -316,14 +295,6 @@ class CasesApi {
             return Actor.staff(person.accountId());
         }
         throw new AccessDeniedException("cases are for staff");
-    }
-
-    private static String callerKey(Authentication caller) {
-        return actor(caller).kind() + ":" + actor(caller).id();
-    }
-
-    private String request(HttpServletRequest http, Object body) {
-        return http.getMethod() + " " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
     }
 
     private CaseView view(CaseDetail detail, Authentication caller) {
