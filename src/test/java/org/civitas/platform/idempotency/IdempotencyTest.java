@@ -175,6 +175,27 @@ class IdempotencyTest {
         assertThat(count("select count(*) from identity.api_key")).isEqualTo(before);
     }
 
+    @Autowired
+    IdempotencyRetention retention;
+
+    @Test
+    void keptAnswersAreForgottenAfterADaySoTheKeyRunsAgain() {
+        WebSession admin = admin();
+        String key = "old-" + UUID.randomUUID();
+        String body = "{\"name\":\"Yesterday's app\",\"owner\":\"Tests\",\"scopes\":[\"open311.submit\"]}";
+        HttpResponse<String> first = post(admin, "/api/v1/admin/api-keys", body, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        int kept = count("select count(*) from platform.idempotency");
+        jdbc.sql("update platform.idempotency set created_at = created_at - interval '25 hours' "
+                + "where created_at = (select max(created_at) from platform.idempotency)").update();
+        assertThat(retention.forgetOld()).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from platform.idempotency")).isLessThan(kept);
+        HttpResponse<String> later = post(admin, "/api/v1/admin/api-keys", body, key);
+        assertThat(later.statusCode()).isEqualTo(201);
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(later.body()).isNotEqualTo(first.body());
+    }
+
     /**
      * A key with characters beyond ASCII, sent as raw UTF-8 bytes (the JDK's HTTP client refuses to
      * send such a header at all, so this goes over a plain socket).
