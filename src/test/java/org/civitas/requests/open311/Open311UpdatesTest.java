@@ -437,6 +437,18 @@ class Open311UpdatesTest {
         assertThat(status(reference)).isEqualTo("submitted");
     }
 
+    /** Found by Open311UpdatesRandomInputTest: Spring Security's firewall refused the form as the handler read it, a 500 then. */
+    @Test
+    void aParameterNameTheFirewallRefusesIsA400InOpen311sFormat() {
+        for (String path : new String[] {"/open311/v2/servicerequestupdates.json", "/open311/v2/requests.json"}) {
+            HttpResponse<String> refused = client.postRaw(path, FORM, "%DD%8B=%2500&api_key=" + CivitasTest.DEMO_API_KEY);
+            assertThat(refused.statusCode()).as(path + " " + refused.body()).isEqualTo(400);
+            JsonNode errors = Open311Conformance.json(refused.body());
+            assertThat(errors.isArray()).isTrue();
+            assertThat(errors.get(0).get("code").asInt()).isEqualTo(400);
+        }
+    }
+
     private static Map<String, String> with(String reference, String name, String value) {
         Map<String, String> form = fixMyStreetComment(reference, "fms-" + UUID.randomUUID(), "OPEN");
         form.put(name, value);
