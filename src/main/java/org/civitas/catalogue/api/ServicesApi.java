@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,6 +49,44 @@ class ServicesApi {
               {"code":"size","datatype":"singlevaluelist","required":true,"description":"How big is the pothole?",
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
               {"code":"depth","datatype":"number","required":false,"description":"About how deep is it, in centimetres?"}]}""";
+
+    static final String DETAIL_EXAMPLE = """
+            {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
+             "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","status":"live","team":"highways",
+             "sla":{"amount":5,"unit":"working_days"},"version":2,"versions":[1,2],"publishedAt":"2026-03-02T09:00:00Z",
+             "questions":[
+              {"code":"size","datatype":"singlevaluelist","required":true,"variable":true,"description":"How big is the pothole?",
+               "datatypeDescription":null,"order":1,
+               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
+              {"code":"depth","datatype":"number","required":false,"variable":true,"description":"About how deep is it, in centimetres?",
+               "datatypeDescription":null,"order":2,"values":[]}]}""";
+
+    static final String DRAFT_EXAMPLE = """
+            {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
+             "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","status":"draft","team":"highways",
+             "sla":{"amount":5,"unit":"working_days"},"version":1,"versions":[1],"publishedAt":null,
+             "questions":[
+              {"code":"size","datatype":"singlevaluelist","required":true,"variable":true,"description":"How big is the pothole?",
+               "datatypeDescription":null,"order":1,
+               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]}]}""";
+
+    static final String RETIRED_EXAMPLE = """
+            {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
+             "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","status":"retired","team":"highways",
+             "sla":{"amount":5,"unit":"working_days"},"version":2,"versions":[1,2],"publishedAt":"2026-03-02T09:00:00Z","questions":[]}""";
+
+    static final String LIST_EXAMPLE = """
+            [{"code":"pothole","name":"Pothole","group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime",
+              "status":"live","team":"highways","sla":{"amount":5,"unit":"working_days"},"version":2},
+             {"code":"bulky-waste","name":"Bulky waste collection","group":"Bins and recycling","keywords":["sofa","fridge"],
+              "type":"batch","status":"live","team":"waste","sla":{"amount":10,"unit":"working_days"},"version":1}]""";
+
+    static final String VERSION_EXAMPLE = """
+            {"code":"pothole","version":1,"name":"Pothole","description":"Report a pothole in a road or pavement.",
+             "publishedAt":"2026-01-05T09:00:00Z",
+             "questions":[{"code":"size","datatype":"singlevaluelist","required":true,"variable":true,
+               "description":"How big is the pothole?","datatypeDescription":null,"order":1,
+               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]}]}""";
 
     record Sla(@Schema(example = "5") int amount, @Schema(example = "working_days") String unit) {
         static Sla of(org.civitas.catalogue.Sla sla) {
@@ -104,6 +143,9 @@ class ServicesApi {
     @Operation(summary = "List services",
             description = "Every service, drafts and retired ones included (staff, or an API key with catalogue.manage). "
                     + "Filter with status (draft, live, retired) and group.")
+    @ApiResponse(responseCode = "200", description = "The services", content = @Content(
+            array = @ArraySchema(schema = @Schema(implementation = ServiceSummary.class)),
+            examples = @ExampleObject(name = "services", value = LIST_EXAMPLE)))
     List<ServiceSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String group) {
         Map<UUID, String> teamCodes = teamCodes();
         return catalogue.all().stream()
@@ -116,6 +158,8 @@ class ServicesApi {
 
     @GetMapping("/{code}")
     @Operation(summary = "Get a service", description = "The service with its current version and questions.")
+    @ApiResponse(responseCode = "200", description = "The service", content = @Content(schema = @Schema(implementation = ServiceDetail.class),
+            examples = @ExampleObject(name = "pothole", value = DETAIL_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "No service has this code")
     ServiceDetail one(@PathVariable String code) {
         return detail(catalogue.byCode(code).orElseThrow(ServiceNotFound::new));
@@ -124,6 +168,8 @@ class ServicesApi {
     @GetMapping("/{code}/versions/{version}")
     @Operation(summary = "Get one version of a service",
             description = "What the service asked at that version; requests keep the version they were made under.")
+    @ApiResponse(responseCode = "200", description = "That version", content = @Content(schema = @Schema(implementation = VersionDetail.class),
+            examples = @ExampleObject(name = "pothole version 1", value = VERSION_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "No such service or version")
     VersionDetail version(@PathVariable String code, @PathVariable int version) {
         ServiceVersion found = catalogue.version(code, version).orElseThrow(ServiceNotFound::new);
@@ -137,6 +183,8 @@ class ServicesApi {
             description = "Creates a draft (version 1), not yet offered. Service managers create services for their own teams only.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ServiceInput.class), examples = @ExampleObject(name = "pothole", value = EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "The draft", content = @Content(schema = @Schema(implementation = ServiceDetail.class),
+            examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @ApiResponse(responseCode = "422", description = "A rule is broken: each field named; nothing is written")
     ServiceDetail create(@RequestBody ServiceInput input, Authentication caller) {
         return detail(catalogue.create(input, ServiceManagement.teamsManagedBy(caller)));
@@ -149,6 +197,9 @@ class ServicesApi {
                     + "team and SLA change without a new version. A retired service cannot change.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ServiceInput.class), examples = @ExampleObject(name = "pothole", value = EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "The service as it now is", content = @Content(
+            schema = @Schema(implementation = ServiceDetail.class), examples = @ExampleObject(name = "pothole", value = DETAIL_EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = "No service has this code")
     @ApiResponse(responseCode = "422", description = "A rule is broken: each field named; nothing is written")
     ServiceDetail replace(@PathVariable String code, @RequestBody ServiceInput input, Authentication caller) {
         return detail(catalogue.replace(code, input, ServiceManagement.teamsManagedBy(caller)));
@@ -156,12 +207,20 @@ class ServicesApi {
 
     @PostMapping("/{code}/publish")
     @Operation(summary = "Publish a draft service", description = "The draft goes live as version 1 and is offered to the public.")
+    @ApiResponse(responseCode = "200", description = "The live service", content = @Content(schema = @Schema(implementation = ServiceDetail.class),
+            examples = @ExampleObject(name = "live", value = DETAIL_EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = "No service has this code")
+    @ApiResponse(responseCode = "422", description = "The service is not a draft (field status)")
     ServiceDetail publish(@PathVariable String code, Authentication caller) {
         return detail(catalogue.publish(code, ServiceManagement.teamsManagedBy(caller)));
     }
 
     @PostMapping("/{code}/retire")
     @Operation(summary = "Retire a service", description = "The service is no longer offered; its versions stay readable.")
+    @ApiResponse(responseCode = "200", description = "The retired service", content = @Content(
+            schema = @Schema(implementation = ServiceDetail.class), examples = @ExampleObject(name = "retired", value = RETIRED_EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = "No service has this code")
+    @ApiResponse(responseCode = "422", description = "The service is already retired (field status)")
     ServiceDetail retire(@PathVariable String code, Authentication caller) {
         return detail(catalogue.retire(code, ServiceManagement.teamsManagedBy(caller)));
     }

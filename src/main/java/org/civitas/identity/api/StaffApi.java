@@ -7,6 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.civitas.catalogue.Team;
@@ -59,13 +63,25 @@ class StaffApi {
 
     @GetMapping
     @Operation(summary = "List staff accounts")
+    @ApiResponse(responseCode = "200", description = "Every member of staff", content = @Content(
+            array = @ArraySchema(schema = @Schema(implementation = StaffMember.class)), examples = @ExampleObject(name = "staff", value = """
+                    [{"id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b","email":"caseworker@riverside.example","name":"Casey Worker",
+                      "roles":["caseworker"],"teams":["highways"]}]""")))
     List<StaffMember> list() {
         return accounts.staff().stream().map(this::view).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a staff account", description = "Roles: caseworker, service_manager, administrator. Teams by code.")
+    @Operation(summary = "Create a staff account", description = "Roles: caseworker, service_manager, administrator. Teams by code.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = NewStaffMember.class), examples = @ExampleObject(name = "caseworker", value = """
+                            {"email":"jo.bloggs@riverside.example","name":"Jo Bloggs","roles":["caseworker"],"teams":["highways"]}"""))))
+    @ApiResponse(responseCode = "201", description = "The account and its first password, shown this once", content = @Content(
+            schema = @Schema(implementation = CreatedStaffMember.class), examples = @ExampleObject(name = "created", value = """
+                    {"staffMember":{"id":"2d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a","email":"jo.bloggs@riverside.example","name":"Jo Bloggs",
+                      "roles":["caseworker"],"teams":["highways"]},"initialPassword":"plum-Harbour-71-violet"}""")))
+    @ApiResponse(responseCode = "422", description = "The e-mail, name, roles or teams break a rule: each field named; nothing is written")
     CreatedStaffMember create(@RequestBody NewStaffMember request, @AuthenticationPrincipal CivitasPrincipal administrator) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String code : request.roles() == null ? List.<String>of() : request.roles()) {

@@ -11,13 +11,11 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.civitas.identity.ApiClient;
 import org.civitas.identity.CivitasPrincipal;
 import org.civitas.identity.Role;
@@ -33,7 +31,6 @@ import org.civitas.requests.cases.CaseScope;
 import org.civitas.requests.cases.Cases;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +40,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff handle cases: the queue, one case with its history, assignment, the lifecycle and duplicates.
@@ -62,18 +57,36 @@ class CasesApi {
              "addressId":null,"mediaUrl":null,"channel":"open311","requestedAt":"2026-03-10T14:30:00Z","updatedAt":"2026-03-11T09:00:00Z",
              "expectedAt":"2026-03-17T14:30:00Z","slaBreached":false,"assignedTo":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b",
              "duplicateOf":null,"statusNote":"A crew is booked for Thursday.","answers":{"size":["large"]},
-             "history":[{"from":"submitted","to":"acknowledged","actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},
-               "publicNote":"Thank you, we have your report.","internalNote":null,"at":"2026-03-10T15:00:00Z"},
-              {"from":"acknowledged","to":"in_progress","actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},
-               "publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher.","at":"2026-03-11T09:00:00Z"}]}""";
+             "history":[{"kind":"transition","from":"submitted","to":"acknowledged",
+               "actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},"assignedTo":null,
+               "publicNote":"Thank you, we have your report.","internalNote":null,"reportedStatus":null,"mediaUrl":null,
+               "updateId":"0b7d4c1e-8f0a-4d2b-9c3e-5a6f7b8c9d0e","at":"2026-03-10T15:00:00Z"},
+              {"kind":"assignment","from":"acknowledged","to":"acknowledged",
+               "actor":{"kind":"staff","id":"2d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a"},"assignedTo":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b",
+               "publicNote":null,"internalNote":null,"reportedStatus":null,"mediaUrl":null,
+               "updateId":"5c3a2b1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d","at":"2026-03-10T16:00:00Z"},
+              {"kind":"transition","from":"acknowledged","to":"in_progress",
+               "actor":{"kind":"staff","id":"6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"},"assignedTo":null,
+               "publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher.","reportedStatus":null,"mediaUrl":null,
+               "updateId":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d","at":"2026-03-11T09:00:00Z"},
+              {"kind":"comment","from":"in_progress","to":"in_progress","actor":{"kind":"api","id":"3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b"},
+               "assignedTo":null,"publicNote":"It has got deeper since.","internalNote":null,"reportedStatus":"OPEN",
+               "mediaUrl":"https://fixmystreet.example/photo/123.jpeg","updateId":"7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910",
+               "at":"2026-03-11T18:20:00Z"}]}""";
 
     record ActorView(@Schema(example = "staff", description = "staff, api or system") String kind,
                      @Schema(description = "The account id of the member of staff, or the API key id; null for the system") UUID id) {
     }
 
-    record HistoryEntry(@Schema(example = "acknowledged") String from, @Schema(example = "in_progress") String to, ActorView actor,
+    record HistoryEntry(@Schema(example = "transition", description = "transition (a status change), assignment (to assignedTo) "
+                                + "or comment (an update sent through Open311 servicerequestupdates, e.g. from FixMyStreet)") String kind,
+                        @Schema(example = "acknowledged") String from, @Schema(example = "in_progress") String to, ActorView actor,
+                        @Schema(description = "For an assignment: the account id of the member of staff it went to") UUID assignedTo,
                         @Schema(example = "A crew is booked for Thursday.") String publicNote,
-                        @Schema(description = "Shown to staff only; null for API keys") String internalNote, OffsetDateTime at) {
+                        @Schema(description = "Shown to staff only; null for API keys") String internalNote,
+                        @Schema(description = "For a comment: the status the sending client gave, such as OPEN or CLOSED") String reportedStatus,
+                        @Schema(description = "For a comment: the photo the client sent") String mediaUrl,
+                        @Schema(description = "The entry's public id (Open311 update_id)") UUID updateId, OffsetDateTime at) {
     }
 
     record CaseSummaryView(@Schema(example = "RBC-7K3M-9Q2P") String reference, @Schema(example = "pothole") String service,
@@ -110,16 +123,12 @@ class CasesApi {
     }
 
     private final Cases cases;
-    private final Idempotency idempotency;
     private final CivitasProperties properties;
-    private final JsonMapper json;
     private final Clock clock;
 
-    CasesApi(Cases cases, Idempotency idempotency, CivitasProperties properties, JsonMapper json, Clock clock) {
+    CasesApi(Cases cases, CivitasProperties properties, Clock clock) {
         this.cases = cases;
-        this.idempotency = idempotency;
         this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -202,8 +211,6 @@ class CasesApi {
 
     @PostMapping(path = "/{reference}/assign", consumes = "application/json")
     @Operation(summary = "Assign a case", description = "To yourself (me) or to a colleague (their account id).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssignInput.class), examples = @ExampleObject(name = "me", value = "{\"assignee\":\"me\"}"))))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class),
@@ -211,33 +218,28 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The assignee is missing or not an account id; or the Idempotency-Key was used with another body")
-    ResponseEntity<?> assign(@PathVariable String reference, @RequestBody AssignInput input, Authentication caller,
-                             HttpServletRequest http) {
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, input), () -> {
-            UUID assignee;
-            String given = input == null ? null : input.assignee();
-            if (!present(given)) {
-                throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.required")));
+    CaseView assign(@PathVariable String reference, @RequestBody AssignInput input, Authentication caller) {
+        UUID assignee;
+        String given = input == null ? null : input.assignee();
+        if (!present(given)) {
+            throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.required")));
+        }
+        if (given.trim().equals("me") && caller.getPrincipal() instanceof CivitasPrincipal person) {
+            assignee = person.accountId();
+        }
+        else {
+            assignee = uuid(given);
+            if (assignee == null) {
+                throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.format")));
             }
-            if (given.trim().equals("me") && caller.getPrincipal() instanceof CivitasPrincipal person) {
-                assignee = person.accountId();
-            }
-            else {
-                assignee = uuid(given);
-                if (assignee == null) {
-                    throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.format")));
-                }
-            }
-            return view(cases.assign(scope(caller), reference, assignee), caller);
-        });
+        }
+        return view(cases.assign(scope(caller), reference, assignee, actor(caller)), caller);
     }
 
     @PostMapping(path = "/{reference}/transition", consumes = "application/json")
     @Operation(summary = "Move a case to another status",
             description = "submitted → acknowledged → in_progress → resolved or closed; rejected (before work starts); resolved → closed; "
                     + "resolved or closed → reopened. The public note becomes the case's status note (Open311 status_notes).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TransitionInput.class), examples = @ExampleObject(name = "start work", value = """
                             {"status":"in_progress","publicNote":"A crew is booked for Thursday.","internalNote":"Needs the big patcher."}"""))))
@@ -246,17 +248,14 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The status is unknown or not allowed from the current one (field status), a note is too long")
-    ResponseEntity<?> transition(@PathVariable String reference, @RequestBody TransitionInput input, Authentication caller,
-                                 HttpServletRequest http) {
+    CaseView transition(@PathVariable String reference, @RequestBody TransitionInput input, Authentication caller) {
         TransitionInput given = input == null ? new TransitionInput(null, null, null) : input;
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, given), () -> view(
-                cases.transition(scope(caller), reference, given.status(), actor(caller), given.publicNote(), given.internalNote()), caller));
+        return view(cases.transition(scope(caller), reference, given.status(), actor(caller), given.publicNote(), given.internalNote()),
+                caller);
     }
 
     @PostMapping(path = "/{reference}/duplicate", consumes = "application/json")
     @Operation(summary = "Mark a case as a duplicate", description = "Links it to the original request and closes it (status duplicate).",
-            parameters = @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER,
-                    description = "1 to 255 visible ASCII characters; a retry with the same key and body gets the first answer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = DuplicateInput.class), examples = @ExampleObject(name = "duplicate", value = """
                             {"original":"RBC-4HQ2-8MZT","publicNote":"Already reported: we are on it."}"""))))
@@ -265,12 +264,10 @@ class CasesApi {
     @ApiResponse(responseCode = "400", description = "The Idempotency-Key header is malformed")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team")
     @ApiResponse(responseCode = "422", description = "The original is missing or unknown (field original), or the case can no longer be a duplicate (field status)")
-    ResponseEntity<?> duplicate(@PathVariable String reference, @RequestBody DuplicateInput input, Authentication caller,
-                                HttpServletRequest http) {
+    CaseView duplicate(@PathVariable String reference, @RequestBody DuplicateInput input, Authentication caller) {
         DuplicateInput given = input == null ? new DuplicateInput(null, null, null) : input;
-        return idempotency.once(http.getHeader(Idempotency.HEADER), callerKey(caller), request(http, given), () -> view(
-                cases.markDuplicate(scope(caller), reference, given.original(), actor(caller), given.publicNote(), given.internalNote()),
-                caller));
+        return view(cases.markDuplicate(scope(caller), reference, given.original(), actor(caller), given.publicNote(),
+                given.internalNote()), caller);
     }
 
     /** Which cases the caller may see. */
@@ -300,19 +297,12 @@ class CasesApi {
         throw new AccessDeniedException("cases are for staff");
     }
 
-    private static String callerKey(Authentication caller) {
-        return actor(caller).kind() + ":" + actor(caller).id();
-    }
-
-    private String request(HttpServletRequest http, Object body) {
-        return http.getMethod() + " " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
-    }
-
     private CaseView view(CaseDetail detail, Authentication caller) {
         boolean staff = caller.getPrincipal() instanceof CivitasPrincipal;
         ServiceRequest r = detail.request();
-        List<HistoryEntry> history = detail.history().stream().map((CaseEvent e) -> new HistoryEntry(e.from().code(), e.to().code(),
-                new ActorView(e.actor().kind(), e.actor().id()), e.publicNote(), staff ? e.internalNote() : null, local(e.at()))).toList();
+        List<HistoryEntry> history = detail.history().stream().map((CaseEvent e) -> new HistoryEntry(e.kind(), e.from().code(), e.to().code(),
+                new ActorView(e.actor().kind(), e.actor().id()), e.assignedTo(), e.publicNote(), staff ? e.internalNote() : null,
+                e.reportedStatus(), e.mediaUrl(), e.updateId(), local(e.at()))).toList();
         return new CaseView(r.reference(), r.serviceCode(), r.serviceVersion(), r.status().code(), r.status().open311(), r.description(),
                 r.lat(), r.lon(), r.addressString(), r.addressId(), r.mediaUrl(), r.channel().code(), local(r.requestedAt()),
                 local(r.updatedAt()), local(r.expectedAt()), r.slaBreached(clock.instant()), detail.assignedTo(), detail.duplicateOf(),

@@ -131,13 +131,16 @@ public class Cases {
                 .sql("select reference from requests.service_request where id = ?").param(row.duplicateOf())
                 .query(String.class).single();
         List<CaseEvent> history = jdbc.sql("""
-                        select from_status, to_status, actor_kind, actor_id, public_note, internal_note, at
+                        select from_status, to_status, actor_kind, actor_id, public_note, internal_note, at, kind, assigned_to,
+                            update_id, reported_status, media_url
                         from requests.case_event where request_id = ? order by id""")
                 .param(row.request().id())
                 .query((rs, n) -> new CaseEvent(RequestStatus.fromCode(rs.getString("from_status")).orElseThrow(),
                         RequestStatus.fromCode(rs.getString("to_status")).orElseThrow(),
                         new Actor(rs.getString("actor_kind"), rs.getObject("actor_id", UUID.class)),
-                        rs.getString("public_note"), rs.getString("internal_note"), rs.getTimestamp("at").toInstant()))
+                        rs.getString("public_note"), rs.getString("internal_note"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("kind"), rs.getObject("assigned_to", UUID.class), rs.getObject("update_id", UUID.class),
+                        rs.getString("reported_status"), rs.getString("media_url")))
                 .list();
         Map<String, List<String>> answers = json.readValue(row.answers(), new TypeReference<LinkedHashMap<String, List<String>>>() {
         });
@@ -145,11 +148,12 @@ public class Cases {
     }
 
     /**
-     * Assigns the case to a member of staff of the team that owns its service (or an administrator);
-     * publishes {@link CaseAssigned}. Anyone else is refused naming {@code assignee}.
+     * Assigns the case to a member of staff of the team that owns its service (or an administrator),
+     * keeping who did it in the case's history (an {@code assignment} entry: not a public update, so
+     * Open311 never shows it); publishes {@link CaseAssigned}. Anyone else is refused naming {@code assignee}.
      */
     @Transactional
-    public CaseDetail assign(CaseScope scope, String reference, UUID assignee) {
+    public CaseDetail assign(CaseScope scope, String reference, UUID assignee, Actor actor) {
         Row row = load(scope, reference, true);
         UUID team = services.byId(row.request().serviceId()).map(Service::teamId).orElse(null);
         Optional<StaffDirectory.StaffMember> member = staff.staffMember(assignee);
@@ -159,8 +163,16 @@ public class Cases {
         if (!member.get().hasRole(Role.ADMINISTRATOR) && (team == null || !member.get().teamIds().contains(team))) {
             throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.team")));
         }
+        Instant now = now();
         jdbc.sql("update requests.service_request set assigned_to = ?, updated_at = ? where id = ?")
-                .params(assignee, Timestamp.from(now()), row.request().id()).update();
+                .params(assignee, Timestamp.from(now), row.request().id()).update();
+        String status = row.request().status().code();
+        jdbc.sql("""
+                        insert into requests.case_event (request_id, kind, from_status, to_status, actor_kind, actor_id,
+                            assigned_to, at)
+                        values (?, 'assignment', ?, ?, ?, ?, ?, ?)""")
+                .params(row.request().id(), status, status, actor.kind(), actor.id(), assignee, Timestamp.from(now))
+                .update();
         events.publishEvent(new CaseAssigned(row.request().id(), row.request().reference(), assignee));
         return find(scope, reference);
     }
@@ -234,9 +246,9 @@ public class Cases {
                 .params(to.code(), Timestamp.from(now), duplicateOf, note, to.open() ? null : Timestamp.from(now),
                         row.request().id()).update();
         jdbc.sql("""
-                        insert into requests.case_event (request_id, from_status, to_status, actor_kind, actor_id,
+                        insert into requests.case_event (request_id, kind, from_status, to_status, actor_kind, actor_id,
                             public_note, internal_note, at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, 'transition', ?, ?, ?, ?, ?, ?, ?)""")
                 .params(row.request().id(), row.request().status().code(), to.code(), actor.kind(), actor.id(), note,
                         blankToNull(internalNote), Timestamp.from(now))
                 .update();

@@ -15,7 +15,7 @@ class Open311Configuration {
      * services and service definitions). Claiming every GET under the base also lets an unknown
      * Open311 address answer 404 in Open311's format rather than a refusal.
      * <p>
-     * POST requests is open at this level because Open311 clients send their key as the form
+     * POST requests and POST servicerequestupdates are open at this level because Open311 clients send their key as the form
      * parameter {@code api_key}, which the handler checks itself (403 in Open311's format for a
      * missing, unknown, revoked or under-scoped key) before it reads anything else.
      */
@@ -23,6 +23,7 @@ class Open311Configuration {
     EndpointAccess open311Endpoints() {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
-                .requestMatchers(HttpMethod.POST, "/open311/v2/requests.xml", "/open311/v2/requests.json").permitAll();
+                .requestMatchers(HttpMethod.POST, "/open311/v2/requests.xml", "/open311/v2/requests.json",
+                        "/open311/v2/servicerequestupdates.xml", "/open311/v2/servicerequestupdates.json").permitAll();
     }
 }

@@ -49,7 +49,11 @@ class Open311ExceptionHandler {
             throw failure; // Spring Security answers these, and Open311ErrorRendering formats its answer
         }
         int status;
-        if (failure instanceof ErrorResponse response) {
+        if (failure instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+            // Spring Security's firewall refuses to hand over a parameter (say a name with unassigned
+            // characters) when the handler reads the form: bad input, not a failure of Civitas
+            status = 400;
+        } else if (failure instanceof ErrorResponse response) {
             status = response.getStatusCode().value();
         } else {
             ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(failure.getClass(), ResponseStatus.class);

@@ -192,7 +192,7 @@ public class StaffConsolePages {
     public record Answer(String question, String answer) {
     }
 
-    public record HistoryRow(String from, String to, String by, String at, String publicNote, String internalNote) {
+    public record HistoryRow(String heading, String by, String at, String publicNote, String internalNote) {
     }
 
     public record CaseView(String reference, String service, int version, String status, String statusLabel, String description,
@@ -240,7 +240,7 @@ public class StaffConsolePages {
                     throw new InvalidInput(List.of(new Violation("assignee", "requests.case.assignee.unknown")));
                 }
             }
-            CaseDetail assigned = cases.assign(scope, reference, id);
+            CaseDetail assigned = cases.assign(scope, reference, id, Actor.staff(person.accountId()));
             return "redirect:/staff/cases/" + assigned.request().reference() + "?done=assigned";
         }
         catch (InvalidInput invalid) {
@@ -302,6 +302,7 @@ public class StaffConsolePages {
         }
         detail.history().stream().map(CaseEvent::actor).filter(a -> "staff".equals(a.kind()) && a.id() != null)
                 .forEach(a -> people.add(a.id()));
+        detail.history().stream().map(CaseEvent::assignedTo).filter(java.util.Objects::nonNull).forEach(people::add);
         Map<UUID, String> known = names.names(people);
         List<Answer> answers = new ArrayList<>();
         detail.answers().forEach((code, values) -> {
@@ -311,9 +312,8 @@ public class StaffConsolePages {
                     : value).toList();
             answers.add(new Answer(question == null ? code : question.description(), String.join(", ", shown)));
         });
-        List<HistoryRow> history = detail.history().stream().map(e -> new HistoryRow(t("requests.staff.status." + e.from().code()),
-                t("requests.staff.status." + e.to().code()), actor(e.actor(), known), format(e.at()), orEmpty(e.publicNote()),
-                orEmpty(e.internalNote()))).toList();
+        List<HistoryRow> history = detail.history().stream().map(e -> new HistoryRow(heading(e, known),
+                actor(e.actor(), known), format(e.at()), orEmpty(e.publicNote()), orEmpty(e.internalNote()))).toList();
         CaseView view = new CaseView(r.reference(), service == null ? r.serviceCode() : service.name(), r.serviceVersion(),
                 r.status().code(), t("requests.staff.status." + r.status().code()), orEmpty(r.description()), orEmpty(r.addressString()),
                 r.lat() == null ? "" : r.lat().toPlainString() + ", " + r.lon().toPlainString(),
@@ -356,6 +356,18 @@ public class StaffConsolePages {
                 .sorted(java.util.Comparator.comparing(Service::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
+    /** What happened, as the timeline's heading: a status change, an assignment, or a resident's comment sent by an app. */
+    private String heading(CaseEvent event, Map<UUID, String> known) {
+        return switch (event.kind()) {
+            case CaseEvent.ASSIGNMENT -> t("requests.staff.history.assigned",
+                    known.getOrDefault(event.assignedTo(), t("requests.staff.actor.staff")));
+            case CaseEvent.COMMENT -> event.from() == event.to() ? t("requests.staff.history.comment")
+                    : t("requests.staff.history.commentReopened", t("requests.staff.status." + event.to().code()));
+            default -> t("requests.staff.history.move", t("requests.staff.status." + event.from().code()),
+                    t("requests.staff.status." + event.to().code()));
+        };
+    }
+
     private String actor(Actor actor, Map<UUID, String> known) {
         return switch (actor.kind()) {
             case "staff" -> known.getOrDefault(actor.id(), t("requests.staff.actor.staff"));
@@ -379,8 +391,8 @@ public class StaffConsolePages {
                 .withZone(properties.timeZone()).format(instant);
     }
 
-    private String t(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    private String t(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     private static String blank(String value) {

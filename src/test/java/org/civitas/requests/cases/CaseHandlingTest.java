@@ -293,6 +293,26 @@ class CaseHandlingTest {
         assertInvalid(post(admin, "/api/v1/cases/" + tree() + "/assign", "{\"assignee\":\"" + me + "\"}"), "assignee");
         assertInvalid(post(caseworker, "/api/v1/cases/" + reference + "/assign", "{}"), "assignee");
         assertInvalid(caseworker.get("/api/v1/cases?size=500&sla=late&status=nope"), "size");
+
+        // both assignments are in the history, who to and by whom, and a refused one left no entry
+        JsonNode history = json(admin.get("/api/v1/cases/" + reference)).get("history");
+        assertThat(history).hasSize(2);
+        String adminId = json(admin.get("/api/v1/me")).get("id").asText();
+        for (int i = 0; i < 2; i++) {
+            JsonNode entry = history.get(i);
+            assertThat(entry.get("kind").asText()).isEqualTo("assignment");
+            assertThat(entry.get("assignedTo").asText()).isEqualTo(me);
+            assertThat(entry.get("from").asText()).isEqualTo("submitted");
+            assertThat(entry.get("to").asText()).isEqualTo("submitted");
+            assertThat(entry.get("actor").get("kind").asText()).isEqualTo("staff");
+            assertThat(entry.get("publicNote").isNull()).isTrue();
+        }
+        assertThat(history.get(0).get("actor").get("id").asText()).isEqualTo(me);
+        assertThat(history.get(1).get("actor").get("id").asText()).isEqualTo(adminId);
+        // an assignment is not a public update: Open311 shows no status note and the same status
+        JsonNode open311 = json(new WebSession(port).get("/open311/v2/requests/" + reference + ".json")).get(0);
+        assertThat(open311.get("status").asText()).isEqualTo("open");
+        assertThat(open311.get("status_notes").isNull()).isTrue();
     }
 
     @Test

@@ -351,9 +351,17 @@ class Open311RequestsTest {
 
         static final Queue<RequestSubmitted> RECEIVED = new ConcurrentLinkedQueue<>();
 
+        /** Comments received through Open311 servicerequestupdates (Open311UpdatesTest shares this context). */
+        static final Queue<org.civitas.requests.CaseCommentReceived> COMMENTS = new ConcurrentLinkedQueue<>();
+
         @EventListener
         void on(RequestSubmitted event) {
             RECEIVED.add(event);
+        }
+
+        @EventListener
+        void on(org.civitas.requests.CaseCommentReceived event) {
+            COMMENTS.add(event);
         }
     }
 

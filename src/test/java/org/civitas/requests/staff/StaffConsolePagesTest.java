@@ -158,6 +158,8 @@ class StaffConsolePagesTest {
         assertThat(assigned.statusCode()).isEqualTo(302);
         assertThat(WebSession.location(assigned)).isEqualTo("/staff/cases/" + pothole + "?done=assigned");
         assertThat(caseworker.get("/staff?assigned=me").body()).contains(pothole);
+        assertThat(caseworker.get("/staff/cases/" + pothole).body()).as("the assignment is in the timeline")
+                .contains("Assigned to Casey Caseworker").contains("By Casey Caseworker");
 
         caseworker.get("/staff/cases/" + pothole);
         HttpResponse<String> moved = caseworker.postForm("/staff/cases/" + pothole + "/transition",
