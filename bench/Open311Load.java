@@ -53,7 +53,8 @@ import javax.crypto.spec.SecretKeySpec;
  * </ol>
  * Every loop is bounded by its time limit (and stops after 1000 errors). Run with the single-file
  * launcher: {@code java -cp postgresql.jar bench/Open311Load.java <base-url> <api-key> <jdbc-url>
- * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds>}.
+ * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds> <civitas-pid> <postmaster-pid> [durable]}.
+ * With {@code durable}, the database is first set to fsync, full_page_writes and synchronous_commit on.
  */
 public class Open311Load {
 
@@ -81,6 +82,7 @@ public class Open311Load {
         int seconds = Integer.parseInt(args[6]);
         int readClients = Integer.parseInt(args[7]);
         int readSeconds = Integer.parseInt(args[8]);
+        cpu = new Cpu(ProcessHandle.of(Long.parseLong(args[9])).orElseThrow(), ProcessHandle.of(Long.parseLong(args[10])).orElseThrow());
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -103,6 +105,22 @@ public class Open311Load {
 
         List<LiveService> services;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            if (args.length > 11 && args[11].equals("durable")) {
+                // what a durable production database does: both sides of the ratio see it, as they share the server
+                try (Statement s = c.createStatement()) {
+                    s.execute("alter system set fsync = on");
+                    s.execute("alter system set full_page_writes = on");
+                    s.execute("alter system set synchronous_commit = on");
+                    s.execute("select pg_reload_conf()");
+                }
+                Thread.sleep(1000);
+            }
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes'), version()")) {
+                rs.next();
+                System.out.printf("database: fsync=%s   synchronous_commit=%s   full_page_writes=%s   (%s)%n", rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4).replaceAll(" on .*", ""));
+            }
             services = liveServices(c);
             long began = System.nanoTime();
             load(c, master, prefix, services, rows);
@@ -119,7 +137,9 @@ public class Open311Load {
         // warm-up, not measured: long enough for the JIT on a busy 2-core machine
         run(clients, 15, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
         Map<String, Long> before = databaseCounters(jdbcUrl);
+        long[] cpuBefore = cpu.now();
         Result civitas = run(clients, seconds, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
+        long[] cpuAfter = cpu.now();
         Map<String, Long> after = databaseCounters(jdbcUrl);
         System.out.printf("post_requests_per_s=%.1f   post_p50_ms=%.1f   post_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
                 civitas.perSecond(), civitas.p(50), civitas.p(99), clients, seconds, civitas.count(), civitas.errors());
@@ -132,6 +152,7 @@ public class Open311Load {
             }
         });
         System.out.println(perPost + "   (from pg_stat_database / pg_stat_user_tables, includes the 1 s stats lag)");
+        System.out.println(cpu.per("post", cpuBefore, cpuAfter, civitas.count()));
 
         // ---- the ceiling: the same INSERTs, one transaction per request, no HTTP ----
         LiveService pothole = services.stream().filter(s -> s.code().equals("pothole")).findFirst().orElseThrow();
@@ -187,12 +208,15 @@ public class Open311Load {
             session.connection().commit();
         };
         run(clients, 5, insert);
+        cpuBefore = cpu.now();
         Result ceiling = run(clients, seconds, insert);
+        cpuAfter = cpu.now();
         for (Connection c : connections) {
             c.close();
         }
         System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 2 INSERTs, %d errors)%n",
                 ceiling.perSecond(), ceiling.p(50), ceiling.p(99), clients, seconds, ceiling.count(), ceiling.errors());
+        System.out.println(cpu.per("jdbc", cpuBefore, cpuAfter, ceiling.count()));
 
         // ---- reads ----
         HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
@@ -211,18 +235,24 @@ public class Open311Load {
             }
         }
         run(readClients, 3, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString()))); // warm-up
+        cpuBefore = cpu.now();
         Result lists = run(readClients, readSeconds, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString())));
+        cpuAfter = cpu.now();
         System.out.printf("get_requests_p50_ms=%.1f   get_requests_p99_ms=%.1f   (%d clients, %d s, %d lists of %d requests of %d, %d errors)%n",
                 lists.p(50), lists.p(99), readClients, readSeconds, lists.count(), entries, rows, lists.errors());
+        System.out.println(cpu.per("get_requests", cpuBefore, cpuAfter, lists.count()));
         Work one = () -> {
             String id = references.get(ThreadLocalRandom.current().nextInt(references.size()));
             check(http.send(HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests/" + id + ".json"))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()));
         };
         run(readClients, 3, one); // warm-up
+        cpuBefore = cpu.now();
         Result ones = run(readClients, readSeconds, one);
+        cpuAfter = cpu.now();
         System.out.printf("get_request_p50_ms=%.1f   get_request_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
                 ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
+        System.out.println(cpu.per("get_request", cpuBefore, cpuAfter, ones.count()));
 
         if (civitas.errors() > 0 || ceiling.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
             System.out.println("errors: the figures above are not valid");
@@ -357,6 +387,29 @@ public class Open311Load {
             }
         }
         return counters;
+    }
+
+    static Cpu cpu;
+
+    /** CPU time (user + system) of Civitas, of PostgreSQL (the postmaster and its backends) and of this load generator. */
+    record Cpu(ProcessHandle civitas, ProcessHandle postgres) {
+        long[] now() {
+            long pg = millis(postgres) + postgres.descendants().mapToLong(Cpu::millis).sum();
+            return new long[] {millis(civitas), pg, millis(ProcessHandle.current()), System.nanoTime() / 1_000_000};
+        }
+
+        static long millis(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        }
+
+        String per(String what, long[] before, long[] after, long count) {
+            double n = Math.max(1, count);
+            double wall = after[3] - before[3];
+            return String.format("%s_cpu_ms_per_request: civitas=%.2f   postgres=%.2f   load_generator=%.2f   "
+                            + "(machine use of our processes: %.0f%% of 2 cores over %.0f s)", what,
+                    (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
+                    100.0 * ((after[0] - before[0]) + (after[1] - before[1]) + (after[2] - before[2])) / (2 * wall), wall / 1000);
+        }
     }
 
     interface Work {
