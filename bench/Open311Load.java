@@ -53,8 +53,7 @@ import javax.crypto.spec.SecretKeySpec;
  * </ol>
  * Every loop is bounded by its time limit (and stops after 1000 errors). Run with the single-file
  * launcher: {@code java -cp postgresql.jar bench/Open311Load.java <base-url> <api-key> <jdbc-url>
- * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds> <civitas-pid> <postmaster-pid> [durable]}.
- * With {@code durable}, the database is first set to fsync, full_page_writes and synchronous_commit on.
+ * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds> <civitas-pid> <postmaster-pid>}.
  */
 public class Open311Load {
 
@@ -105,16 +104,6 @@ public class Open311Load {
 
         List<LiveService> services;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            if (args.length > 11 && args[11].equals("durable")) {
-                // what a durable production database does: both sides of the ratio see it, as they share the server
-                try (Statement s = c.createStatement()) {
-                    s.execute("alter system set fsync = on");
-                    s.execute("alter system set full_page_writes = on");
-                    s.execute("alter system set synchronous_commit = on");
-                    s.execute("select pg_reload_conf()");
-                }
-                Thread.sleep(1000);
-            }
             try (ResultSet rs = c.createStatement().executeQuery(
                     "select current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes'), version()")) {
                 rs.next();
@@ -153,6 +142,7 @@ public class Open311Load {
         });
         System.out.println(perPost + "   (from pg_stat_database / pg_stat_user_tables, includes the 1 s stats lag)");
         System.out.println(cpu.per("post", cpuBefore, cpuAfter, civitas.count()));
+        double postCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, civitas.count());
 
         // ---- the ceiling: the same INSERTs, one transaction per request, no HTTP ----
         LiveService pothole = services.stream().filter(s -> s.code().equals("pothole")).findFirst().orElseThrow();
@@ -217,6 +207,7 @@ public class Open311Load {
         System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 2 INSERTs, %d errors)%n",
                 ceiling.perSecond(), ceiling.p(50), ceiling.p(99), clients, seconds, ceiling.count(), ceiling.errors());
         System.out.println(cpu.per("jdbc", cpuBefore, cpuAfter, ceiling.count()));
+        double jdbcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, ceiling.count());
 
         // ---- reads ----
         HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
@@ -260,6 +251,8 @@ public class Open311Load {
         }
         System.out.printf("post_ratio=%.2f   (civitas POST throughput / the same INSERTs through JDBC)%n",
                 civitas.perSecond() / ceiling.perSecond());
+        System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
+                jdbcCpu / postCpu);
     }
 
     static List<LiveService> liveServices(Connection c) throws Exception {
@@ -396,6 +389,10 @@ public class Open311Load {
         long[] now() {
             long pg = millis(postgres) + postgres.descendants().mapToLong(Cpu::millis).sum();
             return new long[] {millis(civitas), pg, millis(ProcessHandle.current()), System.nanoTime() / 1_000_000};
+        }
+
+        static long total(long[] before, long[] after) {
+            return (after[0] - before[0]) + (after[1] - before[1]) + (after[2] - before[2]);
         }
 
         static long millis(ProcessHandle process) {
