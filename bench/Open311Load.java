@@ -3,121 +3,410 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * Load generator for bench/open311: POST /open311/v2/requests.json at N concurrent clients for a
- * fixed time against a running Civitas on localhost, then the same INSERT through JDBC at the same
- * concurrency (the ceiling), and prints throughput, p50/p99 and post_ratio = civitas / ceiling.
- * <p>
- * Run with the single-file launcher: {@code java -cp postgresql.jar bench/Open311Load.java
- * <base-url> <api-key> <jdbc-url> <clients> <seconds>}. Every loop is bounded by the time limit.
+ * Load generator for bench/open311, against a Civitas just started on a fresh embedded database:
+ * <ol>
+ * <li>loads {@code rows} service requests straight into the database, as Civitas writes them (live
+ * services and their versions, references with the body's prefix, statuses and history spread over
+ * the last 180 days, two in three with contact details sealed in the vault under a data key of their
+ * own, wrapped by the node's master key exactly as the trust module does);</li>
+ * <li>POST /open311/v2/requests.json (form-encoded, api_key, contact details) at {@code clients}
+ * concurrent clients for {@code seconds}, after a 15 s warm-up, and counts from PostgreSQL's own
+ * statistics what each POST cost the database (commits, rows read, rows written per table);</li>
+ * <li>the ceiling: the same INSERT statements in the same one transaction per request (the data
+ * key, the request with its sealed contact), through JDBC on {@code clients} connections to the same
+ * database (so the same durability settings), with no HTTP and no Civitas;</li>
+ * <li>GET /open311/v2/requests.json (the default: the last 90 days, page_size 1000) and GET
+ * /open311/v2/requests/{id}.json for random loaded requests, at {@code readClients} clients.</li>
+ * </ol>
+ * Every loop is bounded by its time limit (and stops after 1000 errors). Run with the single-file
+ * launcher: {@code java -cp postgresql.jar bench/Open311Load.java <base-url> <api-key> <jdbc-url>
+ * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds> <civitas-pid> <postmaster-pid>}.
  */
 public class Open311Load {
 
-    static final String INSERT = """
+    static final String INSERT_REQUEST = """
             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
                 description, lat, long, address_string, address_id, media_url, answers, channel,
-                requested_at, updated_at, expected_at, token, requester_subject, contact_sealed)
-            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+                requested_at, updated_at, expected_at, token, requester_subject, contact_sealed, requester_account)
+            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (reference) do nothing""";
+    static final String INSERT_DATA_KEY = "insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)";
+
+    static final String DESCRIPTION = "A deep pothole by the bus stop. Cars swerve round it.";
+    static final String ANSWERS = "{\"size\": [\"large\"], \"depth\": [\"8\"], \"surface\": [\"road\"]}";
+
+    record LiveService(UUID id, String code, int version, String type, int slaDays) {
+    }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String apiKey = args[1];
         String jdbcUrl = args[2];
-        int clients = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
+        SecretKey master = new SecretKeySpec(Base64.getDecoder().decode(Files.readString(Path.of(args[3])).trim()), "AES");
+        int rows = Integer.parseInt(args[4]);
+        int clients = Integer.parseInt(args[5]);
+        int seconds = Integer.parseInt(args[6]);
+        int readClients = Integer.parseInt(args[7]);
+        int readSeconds = Integer.parseInt(args[8]);
+        cpu = new Cpu(ProcessHandle.of(Long.parseLong(args[9])).orElseThrow(), ProcessHandle.of(Long.parseLong(args[10])).orElseThrow());
 
-        String form = "api_key=" + enc(apiKey) + "&service_code=pothole&lat=51.4613&long=-0.3037"
-                + "&address_string=" + enc("12 River Street, Riverside")
-                + "&description=" + enc("A deep pothole by the bus stop. Cars swerve round it.")
-                + "&attribute%5Bsize%5D=large&attribute%5Bdepth%5D=8&attribute%5Bsurface%5D=road";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        String form = "api_key=" + enc(apiKey) + "&service_code=pothole&lat=51.4613&long=-0.3037"
+                + "&address_string=" + enc("12 River Street, Riverside")
+                + "&description=" + enc(DESCRIPTION)
+                + "&attribute%5Bsize%5D=large&attribute%5Bdepth%5D=8&attribute%5Bsurface%5D=road"
+                + "&first_name=Ada&last_name=Lovelace&email=" + enc("ada.lovelace@example.org");
         HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
                 .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 
-        // warm-up: a few seconds, not measured
-        run(clients, 5, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
-        Result civitas = run(clients, seconds, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
-        System.out.printf("post_requests_per_s=%.1f   post_p50_ms=%.1f   post_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
-                civitas.perSecond(), civitas.p(50), civitas.p(99), clients, seconds, civitas.count(), civitas.errors());
+        // one POST first: it checks the key and the service, and tells the body's reference prefix
+        String first = check(http.send(post, HttpResponse.BodyHandlers.ofString()));
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\"service_request_id\":\"([A-Z]+)-").matcher(first);
+        if (!reference.find()) {
+            throw new IllegalStateException("unexpected answer to the first POST: " + first);
+        }
+        String prefix = reference.group(1);
 
-        // the ceiling: the same INSERT Civitas makes for one request, one connection per client
-        UUID serviceId;
-        int version;
+        List<LiveService> services;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             try (ResultSet rs = c.createStatement().executeQuery(
-                    "select service_id, service_version from requests.service_request where service_code = 'pothole' limit 1")) {
+                    "select current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes'), version()")) {
                 rs.next();
-                serviceId = rs.getObject(1, UUID.class);
-                version = rs.getInt(2);
+                System.out.printf("database: fsync=%s   synchronous_commit=%s   full_page_writes=%s   (%s)%n", rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4).replaceAll(" on .*", ""));
             }
+            services = liveServices(c);
+            long began = System.nanoTime();
+            load(c, master, prefix, services, rows);
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze requests.service_request");
+                s.execute("analyze trust.data_key");
+                s.execute("analyze requests.case_event");
+            }
+            System.out.printf("loaded_requests=%d   load_s=%.1f   (straight into the database, as Civitas writes them)%n",
+                    rows, (System.nanoTime() - began) / 1e9);
         }
+
+        // ---- POST ----
+        // warm-up, not measured: long enough for the JIT on a busy 2-core machine
+        run(clients, 15, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
+        Map<String, Long> before = databaseCounters(jdbcUrl);
+        long[] cpuBefore = cpu.now();
+        Result civitas = run(clients, seconds, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
+        long[] cpuAfter = cpu.now();
+        Map<String, Long> after = databaseCounters(jdbcUrl);
+        System.out.printf("post_requests_per_s=%.1f   post_p50_ms=%.1f   post_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
+                civitas.perSecond(), civitas.p(50), civitas.p(99), clients, seconds, civitas.count(), civitas.errors());
+        StringBuilder perPost = new StringBuilder("database_work_per_post:");
+        long posts = Math.max(1, civitas.count());
+        after.forEach((name, value) -> {
+            double per = (value - before.getOrDefault(name, 0L)) / (double) posts;
+            if (per >= 0.005) {
+                perPost.append(String.format("  %s=%.2f", name, per));
+            }
+        });
+        System.out.println(perPost + "   (from pg_stat_database / pg_stat_user_tables, includes the 1 s stats lag)");
+        System.out.println(cpu.per("post", cpuBefore, cpuAfter, civitas.count()));
+        double postCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, civitas.count());
+
+        // ---- the ceiling: the same INSERTs, one transaction per request, no HTTP ----
+        LiveService pothole = services.stream().filter(s -> s.code().equals("pothole")).findFirst().orElseThrow();
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            connections.add(DriverManager.getConnection(jdbcUrl, "postgres", ""));
+            Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            connection.setAutoCommit(false);
+            connections.add(connection);
         }
-        ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
+        byte[] wrappedKey = new byte[1 + 12 + 32 + 16];
+        byte[] sealedContact = new byte[1 + 12 + 90 + 16];
+        new SecureRandom().nextBytes(wrappedKey);
+        new SecureRandom().nextBytes(sealedContact);
+        record Session(Connection connection, PreparedStatement dataKey, PreparedStatement request) {
+        }
+        ThreadLocal<Session> sessions = new ThreadLocal<>();
         AtomicLong next = new AtomicLong();
         Work insert = () -> {
-            PreparedStatement statement = statements.get();
-            if (statement == null) {
-                statement = connections.get((int) (next.getAndIncrement() % clients)).prepareStatement(INSERT);
-                statements.set(statement);
+            Session session = sessions.get();
+            if (session == null) {
+                Connection connection = connections.get((int) (next.getAndIncrement() % clients));
+                session = new Session(connection, connection.prepareStatement(INSERT_DATA_KEY), connection.prepareStatement(INSERT_REQUEST));
+                sessions.set(session);
             }
             Timestamp now = Timestamp.from(Instant.now());
+            UUID subject = UUID.randomUUID();
+            session.dataKey().setObject(1, subject);
+            session.dataKey().setBytes(2, wrappedKey);
+            session.dataKey().setTimestamp(3, now);
+            session.dataKey().executeUpdate();
+            PreparedStatement statement = session.request();
             statement.setObject(1, UUID.randomUUID());
-            statement.setString(2, reference());
-            statement.setObject(3, serviceId);
-            statement.setString(4, "pothole");
-            statement.setInt(5, version);
-            statement.setString(6, "A deep pothole by the bus stop. Cars swerve round it.");
+            statement.setString(2, reference(prefix));
+            statement.setObject(3, pothole.id());
+            statement.setString(4, pothole.code());
+            statement.setInt(5, pothole.version());
+            statement.setString(6, DESCRIPTION);
             statement.setBigDecimal(7, new java.math.BigDecimal("51.461300"));
             statement.setBigDecimal(8, new java.math.BigDecimal("-0.303700"));
             statement.setString(9, "12 River Street, Riverside");
             statement.setString(10, null);
             statement.setString(11, null);
-            statement.setString(12, "{\"size\": [\"large\"], \"depth\": [\"8\"], \"surface\": [\"road\"]}");
+            statement.setString(12, ANSWERS);
             statement.setString(13, "open311");
             statement.setTimestamp(14, now);
             statement.setTimestamp(15, now);
             statement.setTimestamp(16, now);
             statement.setString(17, null);
-            statement.setObject(18, null);
-            statement.setBytes(19, null);
+            statement.setObject(18, subject);
+            statement.setBytes(19, sealedContact);
+            statement.setObject(20, null);
             statement.executeUpdate();
+            session.connection().commit();
         };
         run(clients, 5, insert);
+        cpuBefore = cpu.now();
         Result ceiling = run(clients, seconds, insert);
+        cpuAfter = cpu.now();
         for (Connection c : connections) {
             c.close();
         }
-        System.out.printf("jdbc_inserts_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d inserts, %d errors)%n",
+        System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 2 INSERTs, %d errors)%n",
                 ceiling.perSecond(), ceiling.p(50), ceiling.p(99), clients, seconds, ceiling.count(), ceiling.errors());
-        if (civitas.errors() > 0 || ceiling.errors() > 0) {
+        System.out.println(cpu.per("jdbc", cpuBefore, cpuAfter, ceiling.count()));
+        double jdbcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, ceiling.count());
+
+        // ---- reads ----
+        HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        String page = check(http.send(list, HttpResponse.BodyHandlers.ofString()));
+        int entries = page.split("\"service_request_id\"", -1).length - 1;
+        if (entries != 1000) {
+            throw new IllegalStateException("GET requests.json returned " + entries + " requests, not 1000");
+        }
+        List<String> references = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select reference from requests.service_request tablesample system (5) limit 2000")) {
+            while (rs.next()) {
+                references.add(rs.getString(1));
+            }
+        }
+        run(readClients, 3, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString()))); // warm-up
+        cpuBefore = cpu.now();
+        Result lists = run(readClients, readSeconds, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString())));
+        cpuAfter = cpu.now();
+        System.out.printf("get_requests_p50_ms=%.1f   get_requests_p99_ms=%.1f   (%d clients, %d s, %d lists of %d requests of %d, %d errors)%n",
+                lists.p(50), lists.p(99), readClients, readSeconds, lists.count(), entries, rows, lists.errors());
+        System.out.println(cpu.per("get_requests", cpuBefore, cpuAfter, lists.count()));
+        Work one = () -> {
+            String id = references.get(ThreadLocalRandom.current().nextInt(references.size()));
+            check(http.send(HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests/" + id + ".json"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        };
+        run(readClients, 3, one); // warm-up
+        cpuBefore = cpu.now();
+        Result ones = run(readClients, readSeconds, one);
+        cpuAfter = cpu.now();
+        System.out.printf("get_request_p50_ms=%.1f   get_request_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
+                ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
+        System.out.println(cpu.per("get_request", cpuBefore, cpuAfter, ones.count()));
+
+        if (civitas.errors() > 0 || ceiling.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
-        System.out.printf("post_ratio=%.2f   (civitas POST throughput / JDBC INSERT throughput)%n",
+        System.out.printf("post_ratio=%.2f   (civitas POST throughput / the same INSERTs through JDBC)%n",
                 civitas.perSecond() / ceiling.perSecond());
+        System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
+                jdbcCpu / postCpu);
+    }
+
+    static List<LiveService> liveServices(Connection c) throws Exception {
+        List<LiveService> services = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery("""
+                select id, code, current_version, type, case sla_unit when 'working_hours' then greatest(1, sla_amount / 8) else sla_amount end
+                from catalogue.service where status = 'live' order by code""")) {
+            while (rs.next()) {
+                services.add(new LiveService(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5)));
+            }
+        }
+        return services;
+    }
+
+    /**
+     * {@code rows} requests spread over the last 180 days (so about half fall in Open311's default
+     * 90-day window), newer ones mostly open and older ones mostly closed, each status change with
+     * its history row; two in three with sealed contact details.
+     */
+    static void load(Connection c, SecretKey master, String prefix, List<LiveService> services, int rows) throws Exception {
+        c.setAutoCommit(false);
+        String[] streets = {"River Street", "Mill Lane", "Church Road", "High Street", "Station Road", "Park Avenue", "Bridge Street"};
+        String[] descriptions = {DESCRIPTION, "Street light out since Tuesday.", "Fly-tipped mattress and bags on the verge.",
+                "Overflowing bin by the play area.", "Graffiti on the underpass wall.", "Broken paving slab, trip hazard."};
+        String[] channels = {"open311", "open311", "web", "web", "web", "api", "staff"};
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Instant now = Instant.now();
+        SecretKey dataKeyTemplate = null;
+        try (PreparedStatement dataKeys = c.prepareStatement(INSERT_DATA_KEY);
+             PreparedStatement requests = c.prepareStatement("""
+                     insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
+                         description, lat, long, address_string, address_id, media_url, answers, channel,
+                         requested_at, updated_at, expected_at, token, requester_subject, contact_sealed, status_note)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                     on conflict (reference) do nothing""");
+             PreparedStatement history = c.prepareStatement("""
+                     insert into requests.case_event (request_id, from_status, to_status, actor_kind, actor_id, public_note, internal_note, at)
+                     values (?, ?, ?, 'system', null, ?, null, ?)""")) {
+            for (int i = 0; i < rows; i++) {
+                LiveService service = services.get(random.nextInt(services.size()));
+                Instant requestedAt = now.minusSeconds(random.nextLong(180L * 24 * 3600));
+                long ageDays = Duration.between(requestedAt, now).toDays();
+                double closedChance = Math.min(0.95, ageDays / 30.0);
+                String status = random.nextDouble() < closedChance ? (random.nextInt(5) == 0 ? "closed" : "resolved")
+                        : new String[] {"submitted", "acknowledged", "in_progress"}[random.nextInt(3)];
+                Instant expected = requestedAt.plus(Duration.ofDays(Math.max(1, service.slaDays()) * 7L / 5));
+                Instant updated = status.equals("submitted") ? requestedAt
+                        : requestedAt.plusSeconds(random.nextLong(Math.max(60, Duration.between(requestedAt, now).getSeconds())));
+                UUID id = UUID.randomUUID();
+                UUID subject = null;
+                byte[] contact = null;
+                if (random.nextInt(3) != 0) {
+                    subject = UUID.randomUUID();
+                    SecretKey dataKey = newDataKey();
+                    dataKeys.setObject(1, subject);
+                    dataKeys.setBytes(2, seal(master, dataKey.getEncoded(), bytes(subject)));
+                    dataKeys.setTimestamp(3, Timestamp.from(requestedAt));
+                    dataKeys.addBatch();
+                    String json = "{\"firstName\":\"Resident\",\"lastName\":\"Number " + i + "\",\"email\":\"resident" + i
+                            + "@example.org\",\"phone\":null}";
+                    contact = seal(dataKey, json.getBytes(StandardCharsets.UTF_8), bytes(subject));
+                }
+                String note = status.equals("resolved") || status.equals("closed") ? "Repaired by the highways team." : null;
+                int p = 1;
+                requests.setObject(p++, id);
+                requests.setString(p++, reference(prefix));
+                requests.setObject(p++, service.id());
+                requests.setString(p++, service.code());
+                requests.setInt(p++, service.version());
+                requests.setString(p++, status);
+                requests.setString(p++, descriptions[random.nextInt(descriptions.length)]);
+                requests.setBigDecimal(p++, java.math.BigDecimal.valueOf(51.40 + random.nextDouble() * 0.12).setScale(6, java.math.RoundingMode.HALF_UP));
+                requests.setBigDecimal(p++, java.math.BigDecimal.valueOf(-0.36 + random.nextDouble() * 0.12).setScale(6, java.math.RoundingMode.HALF_UP));
+                requests.setString(p++, (1 + random.nextInt(200)) + " " + streets[random.nextInt(streets.length)] + ", Riverside");
+                requests.setString(p++, "{}");
+                requests.setString(p++, channels[random.nextInt(channels.length)]);
+                requests.setTimestamp(p++, Timestamp.from(requestedAt));
+                requests.setTimestamp(p++, Timestamp.from(updated));
+                requests.setTimestamp(p++, Timestamp.from(expected));
+                requests.setString(p++, service.type().equals("batch") ? UUID.randomUUID().toString() : null);
+                requests.setObject(p++, subject);
+                requests.setBytes(p++, contact);
+                requests.setString(p++, note);
+                requests.addBatch();
+                if (!status.equals("submitted")) {
+                    history.setObject(1, id);
+                    history.setString(2, "submitted");
+                    history.setString(3, status);
+                    history.setString(4, note);
+                    history.setTimestamp(5, Timestamp.from(updated));
+                    history.addBatch();
+                }
+                if (i % 2000 == 1999 || i == rows - 1) {
+                    dataKeys.executeBatch();
+                    requests.executeBatch();
+                    history.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        c.setAutoCommit(true);
+    }
+
+    /** Commits and rows read and written per table, from PostgreSQL's cumulative statistics. */
+    static Map<String, Long> databaseCounters(String jdbcUrl) throws Exception {
+        Thread.sleep(1500); // backends flush their statistics at most once a second
+        Map<String, Long> counters = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select xact_commit, xact_rollback from pg_stat_database where datname = current_database()")) {
+                rs.next();
+                counters.put("commits", rs.getLong(1));
+                counters.put("rollbacks", rs.getLong(2));
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    select schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan, 0), coalesce(idx_scan, 0)
+                    from pg_stat_user_tables order by 1""")) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    counters.put("insert:" + table, rs.getLong(2));
+                    counters.put("update:" + table, rs.getLong(3));
+                    counters.put("delete:" + table, rs.getLong(4));
+                    counters.put("scan:" + table, rs.getLong(5) + rs.getLong(6));
+                }
+            }
+        }
+        return counters;
+    }
+
+    static Cpu cpu;
+
+    /** CPU time (user + system) of Civitas, of PostgreSQL (the postmaster and its backends) and of this load generator. */
+    record Cpu(ProcessHandle civitas, ProcessHandle postgres) {
+        long[] now() {
+            long pg = millis(postgres) + postgres.descendants().mapToLong(Cpu::millis).sum();
+            return new long[] {millis(civitas), pg, millis(ProcessHandle.current()), System.nanoTime() / 1_000_000};
+        }
+
+        static long total(long[] before, long[] after) {
+            return (after[0] - before[0]) + (after[1] - before[1]) + (after[2] - before[2]);
+        }
+
+        static long millis(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        }
+
+        String per(String what, long[] before, long[] after, long count) {
+            double n = Math.max(1, count);
+            double wall = after[3] - before[3];
+            return String.format("%s_cpu_ms_per_request: civitas=%.2f   postgres=%.2f   load_generator=%.2f   "
+                            + "(machine use of our processes: %.0f%% of 2 cores over %.0f s)", what,
+                    (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
+                    100.0 * ((after[0] - before[0]) + (after[1] - before[1]) + (after[2] - before[2])) / (2 * wall), wall / 1000);
+        }
     }
 
     interface Work {
@@ -142,10 +431,11 @@ public class Open311Load {
         }
     }
 
-    static void check(HttpResponse<String> response) {
+    static String check(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 
     /** Runs {@code work} in a loop on {@code clients} threads until {@code seconds} have passed. */
@@ -188,11 +478,11 @@ public class Open311Load {
     }
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-    static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    static final SecureRandom RANDOM = new SecureRandom();
 
     /** A reference as Civitas makes them (prefix, two groups of four from the unambiguous alphabet). */
-    static String reference() {
-        StringBuilder reference = new StringBuilder("BEN-");
+    static String reference(String prefix) {
+        StringBuilder reference = new StringBuilder(prefix).append('-');
         for (int i = 0; i < 8; i++) {
             if (i == 4) {
                 reference.append('-');
@@ -200,6 +490,27 @@ public class Open311Load {
             reference.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return reference.toString();
+    }
+
+    /** The trust vault's sealing: version 1, a random 96-bit nonce, AES-256-GCM with the subject as associated data. */
+    static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) throws Exception {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(associatedData);
+        byte[] sealed = cipher.doFinal(plaintext);
+        return ByteBuffer.allocate(1 + 12 + sealed.length).put((byte) 1).put(nonce).put(sealed).array();
+    }
+
+    static SecretKey newDataKey() throws Exception {
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        return generator.generateKey();
+    }
+
+    static byte[] bytes(UUID subject) {
+        return ByteBuffer.allocate(16).putLong(subject.getMostSignificantBits()).putLong(subject.getLeastSignificantBits()).array();
     }
 
     static String enc(String value) {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,9 +32,11 @@ import org.civitas.catalogue.ServiceVersion;
 import org.civitas.catalogue.ServiceVersionPublished;
 import org.civitas.catalogue.Services;
 import org.civitas.catalogue.Sla;
+import org.civitas.platform.ExpiringCache;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +57,23 @@ public class ServiceCatalogue implements Services {
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
 
+    /**
+     * How long a node may go on using a service or version after another node changed it (this
+     * node forgets at once, on the catalogue's own events). Open311 reads both on every POST.
+     */
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private record VersionKey(UUID serviceId, int version) {
+    }
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final ServiceRules rules;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExpiringCache<String, Optional<Service>> liveByCode = new ExpiringCache<>(CACHE_TTL, 1000);
+    private final ExpiringCache<UUID, Optional<Service>> byId = new ExpiringCache<>(CACHE_TTL, 1000);
+    private final ExpiringCache<VersionKey, Optional<ServiceVersion>> versions = new ExpiringCache<>(CACHE_TTL, 1000);
 
     ServiceCatalogue(JdbcClient jdbc, ApplicationEventPublisher events, ServiceRules rules, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -70,10 +85,10 @@ public class ServiceCatalogue implements Services {
 
     // ---- reading ----
 
+    /** Cached for {@link #CACHE_TTL}: asked on every Open311 POST. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Service> liveByCode(String code) {
-        return byCode(code).filter(Service::live);
+        return liveByCode.get(code, c -> byCode(c).filter(Service::live));
     }
 
     @Override
@@ -104,9 +119,13 @@ public class ServiceCatalogue implements Services {
         return jdbc.sql("select " + SERVICE_COLUMNS + " where s.code = ?").param(code).query(this::service).optional();
     }
 
+    /** Cached for {@link #CACHE_TTL}: asked for every request listed or shown. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Service> byId(UUID id) {
+        return byId.get(id, this::load);
+    }
+
+    private Optional<Service> load(UUID id) {
         return jdbc.sql("select " + SERVICE_COLUMNS + " where s.id = ?").param(id).query(this::service).optional();
     }
 
@@ -116,9 +135,13 @@ public class ServiceCatalogue implements Services {
         return byCode(code).flatMap(service -> version(service.id(), service.version()));
     }
 
+    /** Cached for {@link #CACHE_TTL}: the questions are checked on every POST. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<ServiceVersion> version(UUID serviceId, int version) {
+        return versions.get(new VersionKey(serviceId, version), key -> loadVersion(key.serviceId(), key.version()));
+    }
+
+    private Optional<ServiceVersion> loadVersion(UUID serviceId, int version) {
         return jdbc.sql("""
                         select v.service_id, s.code, v.version, v.name, v.description, v.questions::text as questions, v.published_at
                         from catalogue.service_version v join catalogue.service s on s.id = v.service_id
@@ -134,6 +157,15 @@ public class ServiceCatalogue implements Services {
     }
 
     // ---- changing ----
+
+    /** Every change publishes one of these: forget what was cached, now and at the commit. */
+    @EventListener({ServiceCreated.class, ServiceDetailsChanged.class, ServiceDraftChanged.class, ServiceRetired.class,
+            ServiceVersionPublished.class})
+    void catalogueChanged() {
+        liveByCode.invalidateAfterCommit();
+        byId.invalidateAfterCommit();
+        versions.invalidateAfterCommit();
+    }
 
     /** Adds a draft service (version 1, not yet offered). */
     @Transactional
@@ -156,7 +188,7 @@ public class ServiceCatalogue implements Services {
         }
         insertVersion(id, 1, valid, now, null);
         events.publishEvent(new ServiceCreated(id, valid.code(), valid.teamId()));
-        return byId(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     private boolean codeTaken(String code) {
@@ -184,7 +216,7 @@ public class ServiceCatalogue implements Services {
             throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
         }
         Instant now = clock.instant();
-        ServiceVersion version = version(current.id(), current.version()).orElseThrow();
+        ServiceVersion version = loadVersion(current.id(), current.version()).orElseThrow();
         boolean detailsChanged = !Objects.equals(current.group(), valid.group()) || !current.keywords().equals(valid.keywords())
                 || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla());
         boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
@@ -239,7 +271,7 @@ public class ServiceCatalogue implements Services {
                 events.publishEvent(new ServiceDetailsChanged(current.id(), code, valid.teamId(), List.copyOf(changed)));
             }
         }
-        return byId(current.id()).orElseThrow();
+        return load(current.id()).orElseThrow();
     }
 
     /** Puts a draft service live: its current version is published and the service is offered. */
@@ -256,7 +288,7 @@ public class ServiceCatalogue implements Services {
                 .params(utc(now), current.id(), current.version()).update();
         jdbc.sql("update catalogue.service set status = 'live', updated_at = ? where id = ?").params(utc(now), current.id()).update();
         events.publishEvent(new ServiceVersionPublished(current.id(), code, current.version()));
-        return byId(current.id()).orElseThrow();
+        return load(current.id()).orElseThrow();
     }
 
     /** Stops offering a service. Its versions stay readable for the requests made under them. */
@@ -270,7 +302,7 @@ public class ServiceCatalogue implements Services {
         jdbc.sql("update catalogue.service set status = 'retired', updated_at = ? where id = ?")
                 .params(utc(clock.instant()), current.id()).update();
         events.publishEvent(new ServiceRetired(current.id(), code));
-        return byId(current.id()).orElseThrow();
+        return load(current.id()).orElseThrow();
     }
 
     /** Numbers of every version of a service, oldest first. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +24,16 @@ import org.civitas.identity.ApiKeyVerifier;
 import org.civitas.identity.ApiScopes;
 import org.civitas.identity.IdentityEvents.ApiKeyCreated;
 import org.civitas.identity.IdentityEvents.ApiKeyRevoked;
+import org.civitas.platform.ExpiringCache;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API keys for machine clients. A key is shown once, when created; only its SHA-256 is stored (a
@@ -41,6 +45,11 @@ public class ApiKeys implements ApiKeyVerifier {
     public static final String PREFIX = "civ_";
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    /**
+     * How long a verified key is trusted without asking the database again: a key revoked on another
+     * node stops working here within this time (on this node, at once). See docs/operations.md.
+     */
+    static final Duration VERIFIED_TTL = Duration.ofSeconds(10);
     private static final int MIN_CONFIGURED_LENGTH = 24;
 
     public record CreatedKey(ApiKeyView key, String secret) {
@@ -50,11 +59,19 @@ public class ApiKeys implements ApiKeyVerifier {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionTemplate newTransaction;
+    /** Verified keys by the hex of their hash (never the key itself); unknown and revoked keys are not kept. */
+    private final ExpiringCache<String, Verified> verified = new ExpiringCache<>(VERIFIED_TTL, 10_000);
 
-    ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    private record Verified(ApiClient client) {
+    }
+
+    ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -110,32 +127,43 @@ public class ApiKeys implements ApiKeyVerifier {
         int changed = jdbc.sql("update identity.api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), revokedBy, id).update();
         if (changed == 1) {
+            verified.invalidateAfterCommit();
             events.publishEvent(new ApiKeyRevoked(id, revokedBy));
         }
         return changed == 1;
     }
 
+    /**
+     * The client a key belongs to, while it is not revoked. Every API call asks, so a verified key is
+     * kept for {@link #VERIFIED_TTL}; its last use is written at most once a minute.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<ApiClient> verify(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
             return Optional.empty();
         }
+        byte[] hash = hash(presentedKey.trim());
+        Verified known = verified.get(HexFormat.of().formatHex(hash), any -> newTransaction.execute(status -> lookUp(hash)));
+        return Optional.ofNullable(known).map(Verified::client);
+    }
+
+    /** The key's row, recording its use (one write a minute at most, so a busy client does not turn every read into a write). */
+    private Verified lookUp(byte[] hash) {
         record Row(UUID id, String name, String owner, String[] scopes, Timestamp lastUsedAt) {
         }
         Optional<Row> row = jdbc.sql("select id, name, owner, scopes, last_used_at from identity.api_key where key_hash = ? and revoked_at is null")
-                .param(hash(presentedKey.trim()))
+                .param(hash)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("owner"),
                         (String[]) rs.getArray("scopes").getArray(), rs.getTimestamp("last_used_at")))
                 .optional();
-        row.ifPresent(key -> {
+        return row.map(key -> {
             Instant now = clock.instant();
-            // one write a minute at most per key, so a busy client does not turn every read into a write
-            if (key.lastUsedAt() == null || key.lastUsedAt().toInstant().plus(LAST_USED_PRECISION).isBefore(now)) {
+            Instant lastUsed = key.lastUsedAt() == null ? null : key.lastUsedAt().toInstant();
+            if (lastUsed == null || lastUsed.plus(LAST_USED_PRECISION).isBefore(now)) {
                 jdbc.sql("update identity.api_key set last_used_at = ? where id = ?").params(Timestamp.from(now), key.id()).update();
             }
-        });
-        return row.map(key -> new ApiClient(key.id(), key.name(), key.owner(), new LinkedHashSet<>(Arrays.asList(key.scopes()))));
+            return new Verified(new ApiClient(key.id(), key.name(), key.owner(), new LinkedHashSet<>(Arrays.asList(key.scopes()))));
+        }).orElse(null);
     }
 
     private String generate() {

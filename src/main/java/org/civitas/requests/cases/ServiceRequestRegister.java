@@ -130,9 +130,10 @@ public class ServiceRequestRegister {
         throw new IllegalStateException("unknown channel " + code);
     }
 
+    /** Through OffsetDateTime: getTimestamp's calendar conversions were a large part of reading a list. */
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** The request a batch service's token stands for (Open311 GET tokens/{token}). */

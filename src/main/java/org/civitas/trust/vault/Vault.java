@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
@@ -84,7 +88,33 @@ class Vault implements PersonalData {
         jdbc.sql("insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)")
                 .params(subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()))
                 .update();
+        createdInThisTransaction().ifPresent(created -> created.put(subject, dataKey));
         return subject;
+    }
+
+    /**
+     * The data keys created in the current transaction, so that sealing right after {@link #newSubject}
+     * (every request with contact details) does not read back and unwrap the key it has just written.
+     * Held only until the transaction ends.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<UUID, SecretKey>> createdInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Map<UUID, SecretKey> created = (Map<UUID, SecretKey>) TransactionSynchronizationManager.getResource(this);
+        if (created == null) {
+            Map<UUID, SecretKey> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Vault.this);
+                }
+            });
+            created = fresh;
+        }
+        return Optional.of(created);
     }
 
     @Override
@@ -125,6 +155,9 @@ class Vault implements PersonalData {
     @Override
     @Transactional
     public void erase(UUID subject) {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            createdInThisTransaction().ifPresent(created -> created.remove(subject));
+        }
         int erased = jdbc.sql("update trust.data_key set wrapped_key = null, erased_at = ? where subject_id = ? and erased_at is null")
                 .params(Timestamp.from(clock.instant()), subject).update();
         if (erased == 1) {
@@ -166,6 +199,12 @@ class Vault implements PersonalData {
     }
 
     private Optional<SecretKey> dataKey(UUID subject) {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            SecretKey created = createdInThisTransaction().map(keys -> keys.get(subject)).orElse(null);
+            if (created != null) {
+                return Optional.of(created);
+            }
+        }
         return jdbc.sql("select wrapped_key from trust.data_key where subject_id = ? and wrapped_key is not null")
                 .param(subject).query(byte[].class).optional()
                 .map(wrapped -> new SecretKeySpec(unwrap(master, subject, wrapped), "AES"));
