@@ -29,7 +29,7 @@ class CitizenWebConfiguration implements WebMvcConfigurer {
      * "Your requests" needs a signed-in person.
      */
     @Bean
-    EndpointAccess citizenPages() {
+    EndpointAccess residentEndpoints() {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.GET, "/", "/track", "/track/*", "/feedback", "/photos/*",
                         "/report/*", "/report/*/location", "/report/*/question/*", "/report/*/description", "/report/*/photo",
