@@ -6,6 +6,9 @@ const start = () => {
   const L = window.L
   if (!box || !L) return
   box.hidden = false
+  // Leaflet guesses where its marker images are from the page's address; they are beside its script
+  const script = document.querySelector('script[src*="/assets/leaflet/"]')
+  if (script) L.Icon.Default.prototype.options.imagePath = script.src.replace(/[^/]*$/, '') + 'images/'
   const lat = document.getElementById('lat')
   const lon = document.getElementById('lon')
   const status = box.querySelector('[data-map-status]')

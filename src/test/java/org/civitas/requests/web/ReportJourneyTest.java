@@ -19,6 +19,7 @@ import org.civitas.CivitasTest;
 import org.civitas.requests.cases.Actor;
 import org.civitas.requests.cases.CaseScope;
 import org.civitas.requests.cases.Cases;
+import org.civitas.support.TestPhotos;
 import org.civitas.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class ReportJourneyTest {
 
     private static final Pattern REFERENCE = Pattern.compile("data-reference>([A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4})<");
     private static final Pattern SATISFACTION = Pattern.compile("href=\"(/track/[^\"]+/satisfaction\\?key=[^\"]+)\"");
-    private static final String GPS_MARK = "CIVITAS-GPS-51.50722N-0.12750W";
+    private static final String GPS_MARK = TestPhotos.GPS_MARK;
 
     @LocalServerPort
     int port;
@@ -83,10 +84,10 @@ class ReportJourneyTest {
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(notAnImage.statusCode()).isEqualTo(400);
         assertThat(notAnImage.body()).contains("The selected file must be a JPEG or PNG image");
-        byte[] truncated = java.util.Arrays.copyOf(jpegWithGps(), 200);
+        byte[] truncated = java.util.Arrays.copyOf(TestPhotos.jpegWithGps(), 200);
         assertThat(upload(resident, "/report/pothole/photo", "photo.jpg", "image/jpeg", truncated).body())
                 .contains("could not be read as an image");
-        assertThat(WebSession.location(upload(resident, "/report/pothole/photo", "photo.jpg", "image/jpeg", jpegWithGps())))
+        assertThat(WebSession.location(upload(resident, "/report/pothole/photo", "photo.jpg", "image/jpeg", TestPhotos.jpegWithGps())))
                 .isEqualTo("/report/pothole/contact");
 
         HttpResponse<String> badEmail = resident.postForm("/report/pothole/contact", Map.of("name", "Ann Example", "email", "ann-at-example"));
@@ -305,37 +306,6 @@ class ReportJourneyTest {
                 .reduce((a, b) -> a + "; " + b).orElse("");
         return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** A JPEG carrying an EXIF segment with a GPS position, as a phone camera writes it. */
-    static byte[] jpegWithGps() throws Exception {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(Color.DARK_GRAY);
-        g.fillRect(0, 0, 64, 48);
-        g.setColor(Color.BLACK);
-        g.fillOval(20, 14, 24, 18);
-        g.dispose();
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpeg", plain);
-        byte[] jpeg = plain.toByteArray();
-        ByteArrayOutputStream exif = new ByteArrayOutputStream();
-        exif.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        exif.writeBytes(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0}); // TIFF header, an empty IFD
-        exif.writeBytes(("GPSLatitude " + GPS_MARK + " Make PhoneCam Model X1").getBytes(StandardCharsets.ISO_8859_1));
-        byte[] payload = exif.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2); // SOI
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((payload.length + 2) >> 8);
-        out.write((payload.length + 2) & 0xFF);
-        out.writeBytes(payload);
-        out.write(jpeg, 2, jpeg.length - 2);
-        byte[] withExif = out.toByteArray();
-        assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains(GPS_MARK);
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(withExif))).as("still a readable JPEG").isNotNull();
-        return withExif;
     }
 
     private static byte[] noisyPng(int width, int height) throws Exception {
