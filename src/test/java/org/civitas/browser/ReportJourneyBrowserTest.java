@@ -109,6 +109,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
 
         assertThat(page).hasURL(Pattern.compile("/question/size$"));
         assertNoAccessibilityViolations(page);
+        screenshot(page, "question");
         tabTo(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")));
         page.keyboard().press("Enter");
         expectErrorsFromTheServer();
@@ -118,7 +119,6 @@ class ReportJourneyBrowserTest extends BrowserTest {
         page.keyboard().press("ArrowDown"); // radios: arrows move the choice
         page.keyboard().press("ArrowDown");
         assertThat(page.getByLabel("Larger than a dinner plate")).isChecked();
-        screenshot(page, "question");
         page.keyboard().press("Enter");
 
         assertThat(page).hasURL(Pattern.compile("/question/depth$"));
