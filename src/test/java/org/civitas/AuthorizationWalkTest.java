@@ -35,10 +35,17 @@ class AuthorizationWalkTest {
             "GET /open311/v2/discovery.{format}", "GET /open311/v2/services.{format}", "GET /open311/v2/services/{code}.{format}",
             "POST /open311/v2/requests.{format}", "GET /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}",
             "GET /open311/v2/tokens/{token}.{format}",
+            "POST /feedback", "GET /track", "GET /track/{reference}", "GET /track/{reference}/satisfaction",
+            "POST /track/{reference}/satisfaction", "GET /photos/{id}", "GET /report/{service}",
+            "GET /report/{service}/location", "POST /report/{service}/location", "GET /report/{service}/question/{question}",
+            "POST /report/{service}/question/{question}", "GET /report/{service}/description", "POST /report/{service}/description",
+            "GET /report/{service}/photo", "POST /report/{service}/photo", "GET /report/{service}/contact",
+            "POST /report/{service}/contact", "GET /report/{service}/check", "POST /report/{service}/check",
+            "GET /report/{service}/confirmation",
             "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     /** Endpoints a signed-in citizen may call, beyond the public ones. */
-    private static final Set<String> CITIZEN = Set.of("GET /account", "GET /api/v1/me",
+    private static final Set<String> CITIZEN = Set.of("GET /account", "GET /api/v1/me", "GET /your-requests",
             // a person's own data: who has seen it, download, delete (the walk must not delete the demo citizen)
             "GET /account/data-access", "GET /account/export", "GET /account/delete", "POST /account/delete",
             "GET /api/v1/me/data-access");

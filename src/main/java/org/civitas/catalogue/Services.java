@@ -34,6 +34,12 @@ public interface Services {
     /** One version of a service, by number, whatever the service's status now. */
     Optional<ServiceVersion> version(UUID serviceId, int version);
 
+    /**
+     * Whether a resident may make a request for the service without giving contact details
+     * (reports of problems usually may; applications may not). False for an unknown code.
+     */
+    boolean allowsAnonymousRequests(String code);
+
     /** One version of a service, by code and number, whatever the service's status now. */
     Optional<ServiceVersion> version(String code, int version);
 }

@@ -30,6 +30,9 @@ class DemoServices implements DemoSeeder {
         for (ServiceInput service : services()) {
             catalogue.create(service, team -> true);
             catalogue.publish(service.code(), team -> true);
+            if ("batch".equals(service.type())) {
+                catalogue.allowAnonymousRequests(service.code(), false); // applications: the council has to answer someone
+            }
         }
     }
 

@@ -274,6 +274,22 @@ public class ServiceCatalogue implements Services {
         return load(current.id()).orElseThrow();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean allowsAnonymousRequests(String code) {
+        return jdbc.sql("select anonymous_requests from catalogue.service where code = ?").param(code)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Says whether requests for the service may come without contact details; publishes {@link ServiceDetailsChanged}. */
+    @Transactional
+    public void allowAnonymousRequests(String code, boolean allowed) {
+        Service current = lock(code);
+        jdbc.sql("update catalogue.service set anonymous_requests = ?, updated_at = ? where id = ?")
+                .params(allowed, utc(clock.instant()), current.id()).update();
+        events.publishEvent(new ServiceDetailsChanged(current.id(), code, current.teamId(), List.of("anonymousRequests")));
+    }
+
     /** Puts a draft service live: its current version is published and the service is offered. */
     @Transactional
     public Service publish(String code, Predicate<UUID> mayManageTeam) {

@@ -70,13 +70,31 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; object-src 'none'";
 
+    /** The policy with the map tile server (CIVITAS_MAP_TILE_URL) allowed for images only. */
+    static String contentSecurityPolicy(String tileUrl) {
+        java.net.URI tiles;
+        try {
+            tiles = java.net.URI.create(tileUrl.replaceAll("\\{[a-z]}", "0"));
+        }
+        catch (IllegalArgumentException | NullPointerException e) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        if (tiles.getHost() == null || !("https".equals(tiles.getScheme()) || "http".equals(tiles.getScheme()))) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        String origin = tiles.getScheme() + "://" + tiles.getHost().replaceFirst("^[0-9a-z]\\.", "*.")
+                + (tiles.getPort() < 0 ? "" : ":" + tiles.getPort());
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + origin + ";");
+    }
+
     @Bean
     SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess,
                                         AccountUserDetailsService users, PasswordEncoder passwordEncoder,
                                         SignInThrottle throttle, SignInFlow signInFlow,
                                         ApiKeyVerifier apiKeys, SignInEvents signInEvents,
                                         ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                        ObjectProvider<OidcAccountLinking> oidcLinking) throws Exception {
+                                        ObjectProvider<OidcAccountLinking> oidcLinking,
+                                        @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher open311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
         RequestMatcher machineRequest = new OrRequestMatcher(open311, ApiKeyAuthenticationFilter::carriesKey);
@@ -113,7 +131,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(statusEntryPoint(), new OrRequestMatcher(api, open311))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))

@@ -59,6 +59,11 @@ public final class PageContext {
         return properties.bodyName();
     }
 
+    /** The body's time zone, in which pages show times (they are stored in UTC). */
+    public java.time.ZoneId timeZone() {
+        return properties.timeZone() == null ? java.time.ZoneId.of("Europe/London") : properties.timeZone();
+    }
+
     /** The form field name the CSRF token goes in, or an empty string when there is no token. */
     public String csrfParameterName() {
         CsrfToken token = csrf();

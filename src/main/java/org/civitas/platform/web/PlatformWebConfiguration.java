@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.EndpointAccess;
+import org.civitas.platform.LargerRequestBody;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,7 @@ class PlatformWebConfiguration {
     @Bean
     EndpointAccess publicPlatformPages() {
         return endpoints -> endpoints
-                .requestMatchers("/", "/accessibility", "/privacy", "/feedback", "/assets/**", "/error",
+                .requestMatchers("/", "/accessibility", "/privacy", "/assets/**", "/error",
                         "/favicon.ico", "/actuator/health", "/actuator/health/**")
                 .permitAll();
     }
@@ -29,8 +30,10 @@ class PlatformWebConfiguration {
      * the filter could check first).
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(CivitasProperties properties) {
-        long limit = properties.maxRequestSize().toBytes();
+    MultipartConfigElement multipartConfigElement(CivitasProperties properties, java.util.List<LargerRequestBody> larger) {
+        // the largest any path accepts; RequestSizeLimitFilter holds every other path to its own limit first
+        long limit = larger.stream().mapToLong(claim -> claim.limit().toBytes())
+                .reduce(properties.maxRequestSize().toBytes(), Math::max);
         return new MultipartConfigElement("", limit, limit, 0);
     }
 }

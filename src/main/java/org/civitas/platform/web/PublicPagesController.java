@@ -1,20 +1,14 @@
 package org.civitas.platform.web;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
-/** The body's start page and the two notices every public service must publish. */
+/**
+ * The two notices every public service must publish. The start page ({@code /}) is the requests
+ * module's, because it lists the services; it is drawn with {@code platform/home.jte}.
+ */
 @Controller
 class PublicPagesController {
-
-    /** The start page; after signing out (the sign-out flow lands on {@code /?signed-out}) it says so. */
-    @GetMapping("/")
-    String home(@RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
-        model.addAttribute("signedOut", signedOut != null);
-        return "platform/home";
-    }
 
     @GetMapping("/accessibility")
     String accessibility() {

@@ -14,7 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.List;
+
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.LargerRequestBody;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -31,10 +36,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter implements Ordered {
 
-    private final long limit;
+    private final long generalLimit;
+    private final List<LargerRequestBody> larger;
+    private final PathPatternParser patterns = new PathPatternParser();
 
-    RequestSizeLimitFilter(CivitasProperties properties) {
-        this.limit = properties.maxRequestSize().toBytes();
+    RequestSizeLimitFilter(CivitasProperties properties, List<LargerRequestBody> larger) {
+        this.generalLimit = properties.maxRequestSize().toBytes();
+        this.larger = List.copyOf(larger);
+    }
+
+    /** The limit for this request's path: the general one unless a module claimed a larger one for it. */
+    long limitFor(HttpServletRequest request) {
+        if (larger.isEmpty()) {
+            return generalLimit;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        long limit = generalLimit;
+        for (LargerRequestBody claim : larger) {
+            if (patterns.parse(claim.pathPattern()).matches(path)) {
+                limit = Math.max(limit, claim.limit().toBytes());
+            }
+        }
+        return limit;
     }
 
     @Override
@@ -45,6 +68,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter implements Orde
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(request, response, HttpStatus.CONTENT_TOO_LARGE);

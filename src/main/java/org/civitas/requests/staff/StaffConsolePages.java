@@ -26,6 +26,7 @@ import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Actor;
+import org.civitas.requests.photos.Photos;
 import org.civitas.requests.cases.CaseDetail;
 import org.civitas.requests.cases.CaseEvent;
 import org.civitas.requests.cases.CasePage;
@@ -64,8 +65,11 @@ public class StaffConsolePages {
     private final MessageSource messages;
     private final CivitasProperties properties;
     private final Clock clock;
+    private final Photos photos;
 
-    StaffConsolePages(Cases cases, Services services, StaffNames names, MessageSource messages, CivitasProperties properties, Clock clock) {
+    StaffConsolePages(Cases cases, Services services, StaffNames names, MessageSource messages, CivitasProperties properties, Clock clock,
+                      Photos photos) {
+        this.photos = photos;
         this.cases = cases;
         this.services = services;
         this.names = names;
@@ -332,9 +336,7 @@ public class StaffConsolePages {
         model.addAttribute("colleagues", service == null || service.teamId() == null ? List.of() : names.mayHandle(service.teamId()).stream()
                 .filter(c -> !c.accountId().equals(detail.assignedTo()))
                 .map(c -> new Option(c.accountId().toString(), c.displayName())).toList());
-        // Photos: the citizen pages add photo upload; their authorised photo addresses for this case go here
-        // (model attribute "photos", shown in the "photos" section of requests/staff/case.jte). Until then there are none.
-        model.addAttribute("photos", List.<String>of());
+        model.addAttribute("photos", photos.ofRequest(r.id()).stream().map(Photos.Photo::url).toList());
         if (!model.containsAttribute("done")) {
             model.addAttribute("done", null);
         }

@@ -46,7 +46,7 @@ class PublicPagesTest {
                 .contains("<a href=\"#main-content\" class=\"govuk-skip-link\"")
                 .contains("<main class=\"govuk-main-wrapper\" id=\"main-content\">")
                 .contains("<span class=\"civitas-header__body-name\">Riverside Borough Council</span>")
-                .contains("href=\"/accessibility\"", "href=\"/privacy\"", "href=\"/feedback\"");
+                .contains("href=\"/accessibility\"", "href=\"/privacy\"", "href=\"/feedback?from=" + path + "\"");
     }
 
     @Test
