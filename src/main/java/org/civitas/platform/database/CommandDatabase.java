@@ -44,7 +44,7 @@ public final class CommandDatabase implements AutoCloseable {
             return new CommandDatabase(DriverManager.getConnection(
                     "jdbc:postgresql://localhost:" + port + "/" + EmbeddedPostgresServer.DATABASE_NAME, "postgres", null), null);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, false);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, false, true);
         try {
             return new CommandDatabase(DriverManager.getConnection(server.jdbcUrl(), server.user(), null), server);
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.civitas.platform.CivitasProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,8 +22,9 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalDatabase.class)
-    EmbeddedPostgresServer embeddedPostgresServer(CivitasProperties properties) {
-        return new EmbeddedPostgresServer(properties.dataDir());
+    EmbeddedPostgresServer embeddedPostgresServer(CivitasProperties properties,
+                                                  @Value("${civitas.database.embedded-durable:true}") boolean durable) {
+        return new EmbeddedPostgresServer(properties.dataDir(), true, durable);
     }
 
     @Bean(destroyMethod = "close")

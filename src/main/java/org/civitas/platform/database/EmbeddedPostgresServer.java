@@ -40,11 +40,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     EmbeddedPostgresServer(Path dataDir) {
-        this(dataDir, true);
+        this(dataDir, true, true);
     }
 
-    /** {@code createDatabase} false: for commands, which use an existing database and never create one. */
-    EmbeddedPostgresServer(Path dataDir, boolean createDatabase) {
+    /**
+     * {@code createDatabase} false: for commands, which use an existing database and never create one.
+     * {@code durable} false: commits are not flushed to disk (only for tests, whose databases are thrown away).
+     */
+    EmbeddedPostgresServer(Path dataDir, boolean createDatabase, boolean durable) {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
@@ -64,6 +67,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "100")
+                    // zonky starts PostgreSQL as a throw-away test database: fsync off (-F) and
+                    // synchronous_commit off. Civitas's embedded database is the body's real data, so a
+                    // crash or power cut must not lose committed requests or corrupt it; a -c given
+                    // after -F wins.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             if (createDatabase) {
                 createDatabaseIfMissing();

@@ -31,7 +31,11 @@ class EmbeddedDatabaseLifecycleTest {
     @Test
     void aRestartKeepsEveryRowAndDoesNotSeedTheDemoAgain() {
         int pgPort;
-        try (ConfigurableApplicationContext first = CivitasProcess.start(dataDir, Map.of())) {
+        // as it runs outside tests: commits reach the disk (the test configuration turns that off for speed)
+        try (ConfigurableApplicationContext first = CivitasProcess.start(dataDir, Map.of("civitas.database.embedded-durable", "true"))) {
+            JdbcClient database = first.getBean(JdbcClient.class);
+            assertThat(database.sql("show fsync").query(String.class).single()).as("fsync").isEqualTo("on");
+            assertThat(database.sql("show synchronous_commit").query(String.class).single()).as("synchronous_commit").isEqualTo("on");
             first.getBean(Teams.class).create("libraries", "Libraries");
             WebSession resident = new WebSession(CivitasProcess.port(first));
             resident.get("/register");
@@ -43,6 +47,7 @@ class EmbeddedDatabaseLifecycleTest {
 
         try (ConfigurableApplicationContext second = CivitasProcess.start(dataDir, Map.of())) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).as("the tests' own setting").isEqualTo("off");
             assertThat(second.getBean(Teams.class).byCode("libraries")).isPresent();
             assertThat(jdbc.sql("select count(*) from identity.account").query(Integer.class).single())
                     .as("the demo is seeded once: four demo accounts and Pat").isEqualTo(5);
