@@ -39,6 +39,7 @@ class Vault implements PersonalData {
 
     static final byte[] CHECK_PLAINTEXT = "civitas master key check".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CHECK_AAD = "trust.master_key".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] LOOKUP_AAD = "trust.lookup_key".getBytes(StandardCharsets.US_ASCII);
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -53,13 +54,32 @@ class Vault implements PersonalData {
         this.clock = clock;
         MasterKey key = StringUtils.hasText(configuredKey) ? MasterKey.fromBase64(configuredKey)
                 : MasterKey.fromFile(properties.dataDir().resolve("keys").resolve("master.key"));
-        transactions.executeWithoutResult(status -> verifyOrRecord(key));
-        use(key);
+        this.lookup = transactions.execute(status -> {
+            verifyOrRecord(key);
+            return lookupKeyUnder(key);
+        });
+        this.master = key;
     }
 
-    private void use(MasterKey key) {
-        this.master = key;
-        this.lookup = key.lookupKey();
+    /**
+     * The look-up key, unwrapped with the master key. An older database has none stored: its look-up
+     * key was derived from this master key, so that one is kept and stored wrapped, and every hash
+     * already stored goes on matching, through any later rotation.
+     */
+    private SecretKey lookupKeyUnder(MasterKey key) {
+        byte[] wrapped = jdbc.sql("select lookup_key_wrapped from trust.master_key where id = 1 for update")
+                .query(byte[].class).optional().orElse(null);
+        if (wrapped == null) {
+            SecretKey derived = key.lookupKey();
+            jdbc.sql("update trust.master_key set lookup_key_wrapped = ? where id = 1")
+                    .param(Aead.seal(key.secret(), derived.getEncoded(), LOOKUP_AAD)).update();
+            return derived;
+        }
+        try {
+            return new SecretKeySpec(Aead.open(key.secret(), wrapped, LOOKUP_AAD), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The look-up key does not open with the master key: the database was altered");
+        }
     }
 
     private void verifyOrRecord(MasterKey key) {
@@ -189,11 +209,13 @@ class Vault implements PersonalData {
                     .params(Aead.seal(next.secret(), plain, bytes(wrapped.subjectId())), wrapped.subjectId()).update();
             count++;
         }
-        jdbc.sql("update trust.master_key set fingerprint = ?, check_value = ?, rotated_at = ? where id = 1")
-                .params(next.fingerprint(), Aead.seal(next.secret(), CHECK_PLAINTEXT, CHECK_AAD), Timestamp.from(clock.instant()))
+        // the look-up key is re-wrapped, not replaced: every stored look-up hash must go on matching
+        jdbc.sql("update trust.master_key set fingerprint = ?, check_value = ?, lookup_key_wrapped = ?, rotated_at = ? where id = 1")
+                .params(next.fingerprint(), Aead.seal(next.secret(), CHECK_PLAINTEXT, CHECK_AAD),
+                        Aead.seal(next.secret(), lookup.getEncoded(), LOOKUP_AAD), Timestamp.from(clock.instant()))
                 .update();
         String previous = master.fingerprint();
-        use(next);
+        this.master = next;
         events.publishEvent(new org.civitas.trust.MasterKeyRotated(previous, next.fingerprint(), count));
         return count;
     }

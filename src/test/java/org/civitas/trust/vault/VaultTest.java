@@ -91,6 +91,11 @@ class VaultTest {
         assertThat(vault.open(subject, sealed)).as("the sealed value itself was not touched").hasValue(MARKER);
         assertThat(jdbc.sql("select fingerprint from trust.master_key").query(String.class).single())
                 .isEqualTo(MasterKey.of(newKey).fingerprint());
-        assertThat(vault.lookupKey("email", MARKER)).isNotEqualTo(lookupBefore);
+        assertThat(vault.lookupKey("email", MARKER)).as("stored look-up hashes (accounts by e-mail) still match")
+                .isEqualTo(lookupBefore);
+        assertThat(jdbc.sql("select lookup_key_wrapped from trust.master_key").query(byte[].class).single())
+                .as("the look-up key is stored wrapped, never in clear").isNotEmpty()
+                .satisfies(wrapped -> assertThat(new String(wrapped, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain(new String(vault.lookupKey("x", "x"), java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 }
