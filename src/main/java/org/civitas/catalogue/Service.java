@@ -10,12 +10,17 @@ import java.util.UUID;
  * @param group    the Open311 group, such as "Streets", or null
  * @param teamId   the catalogue team that owns the service and handles its requests
  * @param retentionDays how many days after a request is finished its requester's personal data is kept
+ * @param anonymousRequests whether requests may come without the requester's contact details
  */
 public record Service(UUID id, String code, String name, String description, String group, List<String> keywords,
-                      ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays) {
+                      ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays,
+                      boolean anonymousRequests) {
 
     /** Personal data is kept a year after a request is finished unless the service says otherwise. */
     public static final int DEFAULT_RETENTION_DAYS = 365;
+
+    /** As the column's default: most services are reports of problems in the street, which need no answer. */
+    public static final boolean DEFAULT_ANONYMOUS_REQUESTS = true;
 
     public Service {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -24,6 +29,11 @@ public record Service(UUID id, String code, String name, String description, Str
     public Service(UUID id, String code, String name, String description, String group, List<String> keywords,
                    ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version) {
         this(id, code, name, description, group, keywords, type, status, teamId, sla, version, DEFAULT_RETENTION_DAYS);
+    }
+
+    public Service(UUID id, String code, String name, String description, String group, List<String> keywords,
+                   ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays) {
+        this(id, code, name, description, group, keywords, type, status, teamId, sla, version, retentionDays, DEFAULT_ANONYMOUS_REQUESTS);
     }
 
     public boolean live() {

@@ -26,6 +26,10 @@ public final class IdentityEvents {
     public record StaffAccountDeactivated(UUID accountId, UUID deactivatedBy) {
     }
 
+    /** An administrator let a deactivated staff account sign in again, with the roles and teams it had. */
+    public record StaffAccountReactivated(UUID accountId, UUID reactivatedBy) {
+    }
+
     public record SignedIn(UUID accountId, String method) {
     }
 

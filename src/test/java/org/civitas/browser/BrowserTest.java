@@ -137,6 +137,9 @@ public abstract class BrowserTest {
 
     /** Asserts that axe-core finds no WCAG 2.2 AA violation on the page as it is now. */
     protected static void assertNoAccessibilityViolations(Page page) {
+        // a locator assertion passes as soon as the element is in the DOM; on a busy machine the style
+        // sheets may still be loading then, and axe would measure an unstyled page (target-size, contrast)
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
         assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
         assertThat(results.getViolations()).as("WCAG 2.2 AA violations on %s:%n%s", page.url(),

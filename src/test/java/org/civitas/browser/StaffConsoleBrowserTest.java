@@ -171,6 +171,14 @@ class StaffConsoleBrowserTest extends BrowserTest {
         button(page, "Save role and teams").click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("The role and teams are saved");
         assertNoAccessibilityViolations(page);
+        button(page, "Deactivate account").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Robin Rota")).click();
+        assertThat(button(page, "Reactivate account")).isVisible();
+        assertNoAccessibilityViolations(page);
+        button(page, "Reactivate account").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The staff account is reactivated");
+        assertThat(button(page, "Deactivate account")).isVisible();
+        assertNoAccessibilityViolations(page);
 
         open("/admin/staff");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Alex Admin")).click();
@@ -178,6 +186,8 @@ class StaffConsoleBrowserTest extends BrowserTest {
         consoleErrors.removeIf(error -> error.contains("status of 400"));
         assertThat(page.locator(".govuk-error-summary")).containsText("You cannot deactivate your own account");
         assertNoAccessibilityViolations(page);
+        // the browser may report a form's 400 after the removeIf just after its click: every 400 here is one of the forms sent back on purpose
+        consoleErrors.removeIf(error -> error.contains("status of 400"));
         assertNoConsoleErrors();
     }
 }

@@ -246,6 +246,51 @@ class ServiceCatalogueApiTest {
         assertThat(post(admin, "/api/v1/services/pothole/publish", "").statusCode()).as("already live").isEqualTo(422);
     }
 
+    // ---- anonymous requests ----
+
+    @Test
+    void theAnonymousRequestsFlagIsShownDefaultsToYesIsSetAndKeptWhenNotGiven() {
+        WebSession admin = staff("admin@riverside.example");
+        // the demo seed: a street report may come without contact details, an application may not
+        assertThat(JSON.readTree(admin.get("/api/v1/services/pothole").body()).path("anonymousRequests").asBoolean(false)).isTrue();
+        assertThat(JSON.readTree(admin.get("/api/v1/services/bulky-waste").body()).path("anonymousRequests").asBoolean(true)).isFalse();
+
+        HttpResponse<String> created = post(admin, "/api/v1/services", service("anon-default", "highways", "[]"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("anonymousRequests").isBoolean()).isTrue();
+        assertThat(JSON.readTree(created.body()).path("anonymousRequests").asBoolean()).as("as the column's default").isTrue();
+        assertThat(services.allowsAnonymousRequests("anon-default")).isTrue();
+
+        String named = service("anon-named", "highways", "[]").replace("\"questions\":[]", "\"questions\":[],\"anonymousRequests\":false");
+        HttpResponse<String> withFlag = post(admin, "/api/v1/services", named);
+        assertThat(withFlag.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(withFlag.body()).path("anonymousRequests").asBoolean(true)).isFalse();
+        assertThat(services.allowsAnonymousRequests("anon-named")).isFalse();
+
+        // a PUT without it leaves it as it was; with it, changes it
+        assertThat(put(admin, "/api/v1/services/anon-named", service("anon-named", "highways", "[]")).statusCode()).isEqualTo(200);
+        assertThat(services.allowsAnonymousRequests("anon-named")).as("unchanged when not given").isFalse();
+        HttpResponse<String> changed = put(admin, "/api/v1/services/anon-named", named.replace("\"anonymousRequests\":false", "\"anonymousRequests\":true"));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(changed.body()).path("anonymousRequests").asBoolean(false)).isTrue();
+        assertThat(services.allowsAnonymousRequests("anon-named")).isTrue();
+        assertThat(services.byCode("anon-named").orElseThrow().anonymousRequests()).isTrue();
+
+        // a live service: the change is a details change, named in its event
+        assertThat(post(admin, "/api/v1/services/anon-named/publish", "").statusCode()).isEqualTo(200);
+        assertThat(put(admin, "/api/v1/services/anon-named", named).statusCode()).isEqualTo(200);
+        assertThat(services.allowsAnonymousRequests("anon-named")).isFalse();
+        assertThat(EventLog.COMMITTED).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(ServiceDetailsChanged.class,
+                details -> assertThat(details).returns("anon-named", ServiceDetailsChanged::code)
+                        .returns(List.of("anonymousRequests"), ServiceDetailsChanged::changedFields)));
+
+        HttpResponse<String> wrongType = post(admin, "/api/v1/services",
+                service("anon-wrong", "highways", "[]").replace("\"questions\":[]", "\"questions\":[],\"anonymousRequests\":\"perhaps\""));
+        assertThat(wrongType.statusCode()).isBetween(400, 422);
+        assertThat(wrongType.body()).doesNotContain("Exception");
+        assertThat(services.byCode("anon-wrong")).isEmpty();
+    }
+
     // ---- demo seed, facade and calendar in the running application ----
 
     @Test

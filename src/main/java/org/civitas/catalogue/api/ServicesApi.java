@@ -44,7 +44,7 @@ class ServicesApi {
     static final String EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
              "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","team":"highways",
-             "sla":{"amount":5,"unit":"working_days"},
+             "sla":{"amount":5,"unit":"working_days"},"retentionDays":365,"anonymousRequests":true,
              "questions":[
               {"code":"size","datatype":"singlevaluelist","required":true,"description":"How big is the pothole?",
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
@@ -59,7 +59,8 @@ class ServicesApi {
                "datatypeDescription":null,"order":1,
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
               {"code":"depth","datatype":"number","required":false,"variable":true,"description":"About how deep is it, in centimetres?",
-               "datatypeDescription":null,"order":2,"values":[]}]}""";
+               "datatypeDescription":null,"order":2,"values":[]}],
+             "retentionDays":365,"anonymousRequests":true}""";
 
     static final String DRAFT_EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
@@ -68,12 +69,14 @@ class ServicesApi {
              "questions":[
               {"code":"size","datatype":"singlevaluelist","required":true,"variable":true,"description":"How big is the pothole?",
                "datatypeDescription":null,"order":1,
-               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]}]}""";
+               "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]}],
+             "retentionDays":365,"anonymousRequests":true}""";
 
     static final String RETIRED_EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
              "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","status":"retired","team":"highways",
-             "sla":{"amount":5,"unit":"working_days"},"version":2,"versions":[1,2],"publishedAt":"2026-03-02T09:00:00Z","questions":[]}""";
+             "sla":{"amount":5,"unit":"working_days"},"version":2,"versions":[1,2],"publishedAt":"2026-03-02T09:00:00Z","questions":[],
+             "retentionDays":365,"anonymousRequests":true}""";
 
     static final String LIST_EXAMPLE = """
             [{"code":"pothole","name":"Pothole","group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime",
@@ -122,7 +125,9 @@ class ServicesApi {
                          @Schema(description = "When the current version went live; null for a draft") OffsetDateTime publishedAt,
                          List<QuestionView> questions,
                          @Schema(example = "365", description = "Days the requester's personal data is kept after a request is finished")
-                         int retentionDays) {
+                         int retentionDays,
+                         @Schema(example = "true", description = "Whether a request may come without the requester's contact details")
+                         boolean anonymousRequests) {
     }
 
     record VersionDetail(@Schema(example = "pothole") String code, @Schema(example = "1") int version, String name, String description,
@@ -230,7 +235,8 @@ class ServicesApi {
         return new ServiceDetail(service.code(), service.name(), service.description(), service.group(), service.keywords(),
                 service.type().code(), service.status().code(), teamCodes().get(service.teamId()), Sla.of(service.sla()),
                 service.version(), catalogue.versionNumbers(service.id()), local(version.publishedAt()),
-                version.questions().stream().map(QuestionView::of).toList(), service.retentionDays());
+                version.questions().stream().map(QuestionView::of).toList(), service.retentionDays(),
+                service.anonymousRequests());
     }
 
     private Map<UUID, String> teamCodes() {

@@ -53,7 +53,7 @@ public class ServiceCatalogue implements Services {
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
-            s.sla_amount, s.sla_unit, s.current_version, s.retention_days
+            s.sla_amount, s.sla_unit, s.current_version, s.retention_days, s.anonymous_requests
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
 
@@ -173,15 +173,16 @@ public class ServiceCatalogue implements Services {
         ServiceRules.ValidService valid = checked(input, this::codeTaken);
         requireTeam(mayManageTeam, valid.teamId());
         int retentionDays = input.retentionDays() == null ? Service.DEFAULT_RETENTION_DAYS : input.retentionDays();
+        boolean anonymousRequests = input.anonymousRequests() == null ? Service.DEFAULT_ANONYMOUS_REQUESTS : input.anonymousRequests();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                         insert into catalogue.service (id, code, status, service_group, keywords, type, team_id, sla_amount, sla_unit,
-                                                       current_version, created_at, updated_at, retention_days)
-                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                                                       current_version, created_at, updated_at, retention_days, anonymous_requests)
+                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
                         on conflict (code) do nothing""")
                 .params(id, valid.code(), valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(),
-                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now), retentionDays)
+                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now), retentionDays, anonymousRequests)
                 .update();
         if (inserted == 0) { // another node took the code since the check
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.taken")));
@@ -208,9 +209,10 @@ public class ServiceCatalogue implements Services {
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.fixed")));
         }
         ServiceInput withCode = input == null ? null : new ServiceInput(code, input.name(), input.description(), input.group(),
-                input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays());
+                input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays(), input.anonymousRequests());
         ServiceRules.ValidService valid = checked(withCode, taken -> false);
         int retentionDays = input.retentionDays() == null ? current.retentionDays() : input.retentionDays();
+        boolean anonymousRequests = input.anonymousRequests() == null ? current.anonymousRequests() : input.anonymousRequests();
         requireTeam(mayManageTeam, valid.teamId());
         if (current.status() == ServiceStatus.RETIRED) {
             throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
@@ -218,7 +220,8 @@ public class ServiceCatalogue implements Services {
         Instant now = clock.instant();
         ServiceVersion version = loadVersion(current.id(), current.version()).orElseThrow();
         boolean detailsChanged = !Objects.equals(current.group(), valid.group()) || !current.keywords().equals(valid.keywords())
-                || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla());
+                || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla())
+                || current.anonymousRequests() != anonymousRequests;
         boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
                 || !version.questions().equals(valid.questions());
         // names only, for the audit log: the values are in the service's own tables and versions
@@ -237,6 +240,9 @@ public class ServiceCatalogue implements Services {
         }
         if (!current.sla().equals(valid.sla())) {
             changed.add("sla");
+        }
+        if (current.anonymousRequests() != anonymousRequests) {
+            changed.add("anonymousRequests");
         }
         if (!version.name().equals(valid.name())) {
             changed.add("name");
@@ -257,9 +263,9 @@ public class ServiceCatalogue implements Services {
         }
         jdbc.sql("""
                         update catalogue.service set service_group = ?, keywords = ?, type = ?, team_id = ?, sla_amount = ?, sla_unit = ?,
-                               current_version = ?, updated_at = ?, retention_days = ? where id = ?""")
+                               current_version = ?, updated_at = ?, retention_days = ?, anonymous_requests = ? where id = ?""")
                 .params(valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(), valid.teamId(),
-                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), retentionDays, current.id())
+                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), retentionDays, anonymousRequests, current.id())
                 .update();
         if (current.status() == ServiceStatus.DRAFT) {
             events.publishEvent(new ServiceDraftChanged(current.id(), code, List.copyOf(changed)));
@@ -379,7 +385,7 @@ public class ServiceCatalogue implements Services {
                 ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getObject("team_id", UUID.class),
                 new Sla(rs.getInt("sla_amount"), Sla.Unit.fromCode(rs.getString("sla_unit")).orElseThrow()),
-                rs.getInt("current_version"), rs.getInt("retention_days"));
+                rs.getInt("current_version"), rs.getInt("retention_days"), rs.getBoolean("anonymous_requests"));
     }
 
     private ServiceVersion version(ResultSet rs, int row) throws SQLException {

@@ -20,11 +20,19 @@ public record ServiceInput(
         List<QuestionInput> questions,
         @Schema(example = "365", description = "Days the requester's personal data is kept after a request is finished "
                 + "(1 to 36500); 365 for a new service when not given, unchanged when a service is replaced without it")
-        Integer retentionDays) {
+        Integer retentionDays,
+        @Schema(example = "true", description = "Whether a request may come without the requester's contact details; "
+                + "true for a new service when not given, unchanged when a service is replaced without it")
+        Boolean anonymousRequests) {
+
+    public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
+                        SlaInput sla, List<QuestionInput> questions, Integer retentionDays) {
+        this(code, name, description, group, keywords, type, team, sla, questions, retentionDays, null);
+    }
 
     public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
                         SlaInput sla, List<QuestionInput> questions) {
-        this(code, name, description, group, keywords, type, team, sla, questions, null);
+        this(code, name, description, group, keywords, type, team, sla, questions, null, null);
     }
 
     public record SlaInput(

@@ -72,7 +72,7 @@ public class ServicePages {
 
     /** The details form as the person filled it in. */
     public record DetailsForm(String code, String name, String description, String group, String keywords, String type, String team,
-                              String slaAmount, String slaUnit) {
+                              String slaAmount, String slaUnit, String anonymousRequests) {
     }
 
     /** One question in the questions form; values one per line as "key | name". */
@@ -95,7 +95,8 @@ public class ServicePages {
 
     @GetMapping("/staff/services/new")
     String newService(Authentication caller, Model model) {
-        return detailsPage(null, new DetailsForm("", "", "", "", "", "realtime", "", "", "working_days"), List.of(), caller, model);
+        return detailsPage(null, new DetailsForm("", "", "", "", "", "realtime", "", "", "working_days",
+                yesNo(Service.DEFAULT_ANONYMOUS_REQUESTS)), List.of(), caller, model);
     }
 
     @PostMapping("/staff/services")
@@ -117,7 +118,7 @@ public class ServicePages {
         String teamCode = teams.byIds(List.of(service.teamId())).stream().map(Team::code).findFirst().orElse("");
         DetailsForm form = new DetailsForm(service.code(), service.name(), orEmpty(service.description()), orEmpty(service.group()),
                 String.join(", ", service.keywords()), service.type().code(), teamCode, String.valueOf(service.sla().amount()),
-                service.sla().unit().code());
+                service.sla().unit().code(), yesNo(service.anonymousRequests()));
         return detailsPage(service, form, List.of(), caller, model);
     }
 
@@ -337,7 +338,11 @@ public class ServicePages {
         return new DetailsForm(fixedCode != null ? fixedCode : orEmpty(params.getFirst("code")).trim(), orEmpty(params.getFirst("name")),
                 orEmpty(params.getFirst("description")), orEmpty(params.getFirst("group")), orEmpty(params.getFirst("keywords")),
                 orEmpty(params.getFirst("type")), orEmpty(params.getFirst("team")), orEmpty(params.getFirst("sla-amount")).trim(),
-                orEmpty(params.getFirst("slaUnit")));
+                orEmpty(params.getFirst("slaUnit")), orEmpty(params.getFirst("anonymousRequests")));
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
     }
 
     private static ServiceInput input(DetailsForm form, List<QuestionInput> questions) {
@@ -349,9 +354,16 @@ public class ServicePages {
             amount = -1; // not a whole number: the catalogue names the field
         }
         List<String> keywords = Arrays.stream(form.keywords().split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        // the radios always send one of the two; anything else was made by hand and is named, not guessed at
+        Boolean anonymous = switch (form.anonymousRequests()) {
+            case "yes" -> true;
+            case "no" -> false;
+            case "" -> null;
+            default -> throw new InvalidInput(List.of(new Violation("anonymousRequests", "catalogue.staff.field.anonymousRequests.invalid")));
+        };
         return new ServiceInput(form.code(), form.name(), form.description().isBlank() ? null : form.description(),
                 form.group().isBlank() ? null : form.group(), keywords, form.type(), form.team().isBlank() ? null : form.team(),
-                new SlaInput(amount, form.slaUnit()), questions);
+                new SlaInput(amount, form.slaUnit()), questions, null, anonymous);
     }
 
     /** A rule's field, such as questions[2].values[0].key, as the id of the input that answers it (questions-2-values). */

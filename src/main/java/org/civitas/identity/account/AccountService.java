@@ -12,6 +12,7 @@ import org.civitas.identity.IdentityEvents.AccountRegistered;
 import org.civitas.identity.IdentityEvents.StaffAccountChanged;
 import org.civitas.identity.IdentityEvents.StaffAccountCreated;
 import org.civitas.identity.IdentityEvents.StaffAccountDeactivated;
+import org.civitas.identity.IdentityEvents.StaffAccountReactivated;
 import org.civitas.identity.Role;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
@@ -128,6 +129,23 @@ public class AccountService {
         accounts.disable(accountId, clock.instant());
         accounts.endSessions(accountId);
         events.publishEvent(new StaffAccountDeactivated(accountId, deactivatedBy));
+        return accounts.byId(accountId).orElseThrow();
+    }
+
+    /**
+     * Lets a deactivated staff account sign in again, with the roles and teams it had. An account
+     * whose person's data was erased stays deactivated: it no longer has an address or a name.
+     */
+    @Transactional
+    public Account reactivateStaff(UUID accountId, UUID reactivatedBy) {
+        Account account = accounts.byId(accountId).filter(Account::staff).orElseThrow(StaffAccountNotFound::new);
+        if (!account.disabled()) {
+            throw new InvalidInput(List.of(new Violation("reactivate", "identity.staff.reactivate.active")));
+        }
+        if (accounts.erased(accountId) || !accounts.enable(accountId)) {
+            throw new InvalidInput(List.of(new Violation("reactivate", "identity.staff.reactivate.erased")));
+        }
+        events.publishEvent(new StaffAccountReactivated(accountId, reactivatedBy));
         return accounts.byId(accountId).orElseThrow();
     }
 

@@ -105,6 +105,21 @@ public class Accounts {
                 .params(java.sql.Timestamp.from(now), id).update();
     }
 
+    /**
+     * Lets a disabled account sign in again, unless its person's data was erased: that account is
+     * a husk kept for the record. Returns whether it was enabled.
+     */
+    public boolean enable(UUID id) {
+        return jdbc.sql("update identity.account set disabled_at = null where id = ? and disabled_at is not null and erased_at is null")
+                .param(id).update() == 1;
+    }
+
+    /** Whether the person's data of this account was erased. */
+    public boolean erased(UUID id) {
+        return jdbc.sql("select erased_at is not null from identity.account where id = ?").param(id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     /** Ends every session of an account (the session's principal name is the account id), on every node. */
     public void endSessions(UUID id) {
         jdbc.sql("delete from identity.spring_session where principal_name = ?").param(id.toString()).update();

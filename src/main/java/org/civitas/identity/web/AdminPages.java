@@ -101,7 +101,7 @@ class AdminPages {
     @GetMapping("/admin/staff/{id}")
     String editStaff(@PathVariable UUID id, @RequestParam(required = false) String done, Model model) {
         Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
-        model.addAttribute("done", "changed".equals(done) ? done : null);
+        model.addAttribute("done", "changed".equals(done) || "reactivated".equals(done) ? done : null);
         return editForm(model, account, List.of(), account.roles().stream().filter(Role::staff)
                         .max(java.util.Comparator.naturalOrder()).map(Role::code).orElse(""),
                 teams.byIds(account.teamIds()).stream().map(Team::code).collect(java.util.stream.Collectors.toSet()));
@@ -137,6 +137,22 @@ class AdminPages {
         try {
             accountService.deactivateStaff(id, administrator.accountId());
             return "redirect:/admin/staff?deactivated";
+        } catch (InvalidInput invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("done", null);
+            return editForm(model, account, invalid.violations(), account.roles().stream().filter(Role::staff)
+                            .max(java.util.Comparator.naturalOrder()).map(Role::code).orElse(""),
+                    teams.byIds(account.teamIds()).stream().map(Team::code).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @PostMapping("/admin/staff/{id}/reactivate")
+    String reactivateStaff(@PathVariable UUID id, @AuthenticationPrincipal CivitasPrincipal administrator,
+                           HttpServletResponse response, Model model) {
+        Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        try {
+            accountService.reactivateStaff(id, administrator.accountId());
+            return "redirect:/admin/staff/" + id + "?done=reactivated";
         } catch (InvalidInput invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("done", null);

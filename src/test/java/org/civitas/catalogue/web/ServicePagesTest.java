@@ -164,4 +164,34 @@ class ServicePagesTest {
         assertThat(services.liveByCode("bench")).isEmpty();
         assertThat(manager.get("/staff/services/bench").body()).contains("Retired").doesNotContain("/staff/services/bench/questions\"");
     }
+
+    @Test
+    void theDetailsFormSaysWhetherRequestsMayComeWithoutContactDetails() {
+        WebSession manager = signedIn("manager@riverside.example");
+        String blank = manager.get("/staff/services/new").body();
+        assertThat(blank).contains("Can people make a request without giving contact details?")
+                .containsPattern("id=\"anonymousRequests\" name=\"anonymousRequests\" type=\"radio\" value=\"yes\" checked");
+
+        Map<String, String> form = details("bench-named", "highways");
+        form.put("anonymousRequests", "no");
+        assertThat(manager.postForm("/staff/services", form).statusCode()).isEqualTo(302);
+        assertThat(services.allowsAnonymousRequests("bench-named")).isFalse();
+        assertThat(manager.get("/staff/services/bench-named").body()).contains("No, contact details are needed");
+        assertThat(manager.get("/staff/services/bench-named/details").body())
+                .containsPattern("id=\"anonymousRequests-no\" name=\"anonymousRequests\" type=\"radio\" value=\"no\" checked");
+
+        form.put("anonymousRequests", "yes");
+        assertThat(manager.postForm("/staff/services/bench-named/details", form).statusCode()).isEqualTo(302);
+        assertThat(services.allowsAnonymousRequests("bench-named")).isTrue();
+
+        manager.get("/staff/services/bench-named/details");
+        form.put("anonymousRequests", "perhaps");
+        form.put("name", "Renamed by a hand-made form");
+        HttpResponse<String> refused = manager.postForm("/staff/services/bench-named/details", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<title>Error: ").contains("href=\"#anonymousRequests\"")
+                .contains("Choose yes or no for whether people can make a request without giving contact details");
+        assertThat(services.byCode("bench-named").orElseThrow().name()).as("nothing written").isEqualTo("Broken bench");
+        assertThat(services.allowsAnonymousRequests("bench-named")).isTrue();
+    }
 }

@@ -3,6 +3,7 @@ package org.civitas.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,9 @@ class StaffAdministrationPagesTest {
 
     @Autowired
     Teams teams;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private WebSession signedIn(String email, String password) {
         WebSession session = new WebSession(port);
@@ -111,5 +115,46 @@ class StaffAdministrationPagesTest {
         manager.get("/staff");
         assertThat(manager.postForm("/admin/staff/" + sam.id() + "/deactivate", Map.of()).statusCode()).isEqualTo(403);
         assertThat(accounts.byId(sam.id()).orElseThrow().disabled()).isFalse();
+    }
+
+    @Test
+    void aDeactivatedAccountIsReactivatedWithItsRoleAndTeamsButNotOnceErased() {
+        Account sam = newCaseworker("sam.returns@riverside.example");
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        admin.get("/admin/staff/" + sam.id());
+        HttpResponse<String> stillActive = admin.postForm("/admin/staff/" + sam.id() + "/reactivate", Map.of());
+        assertThat(stillActive.statusCode()).isEqualTo(400);
+        assertThat(stillActive.body()).contains("This account is already active");
+
+        admin.postForm("/admin/staff/" + sam.id() + "/deactivate", Map.of());
+        HttpResponse<String> page = admin.get("/admin/staff/" + sam.id());
+        assertThat(page.body()).contains("Reactivate account").doesNotContain("Deactivate account");
+        HttpResponse<String> reactivated = admin.postForm("/admin/staff/" + sam.id() + "/reactivate", Map.of());
+        assertThat(WebSession.location(reactivated)).isEqualTo("/admin/staff/" + sam.id() + "?done=reactivated");
+        assertThat(admin.get("/admin/staff/" + sam.id() + "?done=reactivated").body())
+                .contains("The staff account is reactivated").contains("Deactivate account").contains("value=\"caseworker\" checked");
+        Account back = accounts.byId(sam.id()).orElseThrow();
+        assertThat(back.disabled()).isFalse();
+        assertThat(back.roles()).containsExactly(Role.CASEWORKER);
+        assertThat(back.teamIds()).containsExactly(teams.byCode("highways").orElseThrow().id());
+        assertThat(signedIn(sam.email(), PASSWORD).get("/staff").statusCode()).isEqualTo(200);
+        // the audit trail has the event, with ids only
+        List<String> audited = jdbc.sql("""
+                        select convert_from(entry, 'UTF8') from trust.audit_queue union all select convert_from(entry, 'UTF8') from trust.audit_log""")
+                .query(String.class).list().stream().filter(entry -> entry.contains("StaffAccountReactivated")).toList();
+        assertThat(audited).anySatisfy(entry -> assertThat(entry).contains(sam.id().toString()).doesNotContain(sam.email()));
+
+        // a managed person's data erased: the account is a husk and stays deactivated
+        admin.postForm("/admin/staff/" + sam.id() + "/deactivate", Map.of());
+        jdbc.sql("update identity.account set erased_at = now() where id = ?").param(sam.id()).update();
+        admin.get("/admin/staff/" + sam.id());
+        HttpResponse<String> refused = admin.postForm("/admin/staff/" + sam.id() + "/reactivate", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("href=\"#reactivate\"").contains("data was erased");
+        assertThat(accounts.byId(sam.id()).orElseThrow().disabled()).isTrue();
+
+        WebSession manager = signedIn("manager@riverside.example", CivitasTest.DEMO_PASSWORD);
+        manager.get("/staff");
+        assertThat(manager.postForm("/admin/staff/" + sam.id() + "/reactivate", Map.of()).statusCode()).isEqualTo(403);
     }
 }
