@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing is sealed: the vault cannot be switched off, storing contact details in clear is not an
  * option), and "on" with the audit log on, POSTed to with first_name, last_name, email and phone.
  * <p>
- * The two are measured in alternating rounds (off, on, on, off, off, on, ...: each side first as
- * often as second) at the same concurrency for the same time, so a change in the load of the shared
+ * They are measured in alternating rounds (the order turning each round) at the same concurrency for the same time, so a change in the load of the shared
  * machine falls on both alike; {@code trust_ratio} is the total POSTs of "on" over those of "off".
  * Every loop is bounded by its time limit (and stops after 1000 errors).
- * {@code java bench/TrustLoad.java <off-url> <on-url> <api-key> <clients> <round-seconds> <rounds> <off-pid> <on-pid>}
+ * With a third Civitas, "vault" (audit off, POSTed to with contact details), it also prints what the
+ * vault alone costs. {@code java bench/TrustLoad.java <api-key> <clients> <round-seconds> <rounds>
+ * off=<url>@<pid> on=<url>@<pid> [vault=<url>@<pid>]}
  */
 public class TrustLoad {
 
@@ -35,68 +36,89 @@ public class TrustLoad {
     static final String CONTACT = "&first_name=Ada&last_name=Lovelace&email=" + enc("ada.lovelace@example.org")
             + "&phone=" + enc("+44 20 7946 0018");
 
-    public static void main(String[] args) throws Exception {
-        String offUrl = args[0];
-        String onUrl = args[1];
-        String key = args[2];
-        int clients = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
-        int rounds = Integer.parseInt(args[5]);
-        ProcessHandle offPid = ProcessHandle.of(Long.parseLong(args[6])).orElseThrow();
-        ProcessHandle onPid = ProcessHandle.of(Long.parseLong(args[7])).orElseThrow();
+    /** One Civitas and how it is POSTed to. */
+    record Side(String name, String what, HttpRequest post, ProcessHandle pid, List<long[]> times, long[] totals) {
+        // totals: requests, errors, cpu ms, elapsed ms
+    }
 
+    public static void main(String[] args) throws Exception {
+        String key = args[0];
+        int clients = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int rounds = Integer.parseInt(args[3]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest off = post(offUrl, "api_key=" + enc(key) + "&" + BASE_FORM);
-        HttpRequest on = post(onUrl, "api_key=" + enc(key) + "&" + BASE_FORM + CONTACT);
-        Work offWork = () -> check(http.send(off, HttpResponse.BodyHandlers.ofString()));
-        Work onWork = () -> check(http.send(on, HttpResponse.BodyHandlers.ofString()));
-
-        // warm-up, not measured: the JIT of both, alternately
-        for (int i = 0; i < 2; i++) {
-            run(clients, 8, offWork);
-            run(clients, 8, onWork);
+        // then name=url@pid for each side: off, on, and optionally vault (audit off, contact details sealed)
+        List<Side> sides = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            String name = args[i].substring(0, args[i].indexOf('='));
+            String url = args[i].substring(args[i].indexOf('=') + 1, args[i].lastIndexOf('@'));
+            ProcessHandle pid = ProcessHandle.of(Long.parseLong(args[i].substring(args[i].lastIndexOf('@') + 1))).orElseThrow();
+            boolean contact = !name.equals("off");
+            String what = switch (name) {
+                case "off" -> "audit off, no contact details";
+                case "on" -> "audit on, contact details sealed";
+                default -> "audit off, contact details sealed";
+            };
+            sides.add(new Side(name, what, post(url, "api_key=" + enc(key) + "&" + BASE_FORM + (contact ? CONTACT : "")), pid,
+                    new ArrayList<>(), new long[4]));
         }
-        long offCount = 0, onCount = 0, offErrors = 0, onErrors = 0;
-        double offSeconds = 0, onSeconds = 0;
-        long offCpu = 0, onCpu = 0;
-        List<long[]> offTimes = new ArrayList<>();
-        List<long[]> onTimes = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            // off first in rounds 0, 3, 4, 7, 8, ...; on first in 1, 2, 5, 6, ...: ABBA order
-            boolean offFirst = (round % 4 == 0) || (round % 4 == 3);
-            for (int side = 0; side < 2; side++) {
-                boolean isOff = (side == 0) == offFirst;
-                ProcessHandle pid = isOff ? offPid : onPid;
-                long cpuBefore = cpu(pid);
-                Result result = run(clients, seconds, isOff ? offWork : onWork);
-                long cpu = cpu(pid) - cpuBefore;
-                System.out.printf("round %d %-3s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (%d requests, %d errors)%n",
-                        round + 1, isOff ? "off" : "on", result.perSecond(), result.p(50), result.p(99),
-                        cpu / Math.max(1.0, result.count()), result.count(), result.errors());
-                if (isOff) {
-                    offCount += result.count(); offErrors += result.errors(); offSeconds += result.elapsedSeconds(); offCpu += cpu;
-                    offTimes.add(result.nanos());
-                } else {
-                    onCount += result.count(); onErrors += result.errors(); onSeconds += result.elapsedSeconds(); onCpu += cpu;
-                    onTimes.add(result.nanos());
-                }
+
+        // warm-up, not measured: the JIT of each, in turn
+        for (int i = 0; i < 2; i++) {
+            for (Side side : sides) {
+                run(clients, 8, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
             }
         }
-        Result offAll = merged(offTimes, offErrors, offSeconds);
-        Result onAll = merged(onTimes, onErrors, onSeconds);
-        System.out.printf("off: posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (audit off, no contact details; %d clients, %d x %d s, %d requests, %d errors)%n",
-                offAll.perSecond(), offAll.p(50), offAll.p(99), offCpu / Math.max(1.0, offCount), clients, rounds, seconds, offCount, offErrors);
-        System.out.printf("on:  posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (audit on, contact details sealed; %d clients, %d x %d s, %d requests, %d errors)%n",
-                onAll.perSecond(), onAll.p(50), onAll.p(99), onCpu / Math.max(1.0, onCount), clients, rounds, seconds, onCount, onErrors);
-        if (offErrors > 0 || onErrors > 0) {
+        for (int round = 0; round < rounds; round++) {
+            // the order turns each round (and runs backwards every other), so no side is always first or last
+            List<Side> order = new ArrayList<>(sides);
+            java.util.Collections.rotate(order, round / 2);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (Side side : order) {
+                long cpuBefore = cpu(side.pid());
+                Result result = run(clients, seconds, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
+                long cpu = cpu(side.pid()) - cpuBefore;
+                System.out.printf("round %d %-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (%d requests, %d errors)%n",
+                        round + 1, side.name(), result.perSecond(), result.p(50), result.p(99),
+                        cpu / Math.max(1.0, result.count()), result.count(), result.errors());
+                side.times().add(result.nanos());
+                side.totals()[0] += result.count();
+                side.totals()[1] += result.errors();
+                side.totals()[2] += cpu;
+                side.totals()[3] += (long) (result.elapsedSeconds() * 1000);
+            }
+        }
+        Result off = null, on = null;
+        double offCpu = 0, onCpu = 0;
+        boolean errors = false;
+        for (Side side : sides) {
+            Result all = merged(side.times(), side.totals()[1], side.totals()[3] / 1000.0);
+            double cpu = side.totals()[2] / Math.max(1.0, side.totals()[0]);
+            System.out.printf("%-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (%s; %d clients, %d x %d s, %d requests, %d errors)%n",
+                    side.name() + ":", all.perSecond(), all.p(50), all.p(99), cpu, side.what(), clients, rounds, seconds,
+                    all.count(), all.errors());
+            errors |= all.errors() > 0;
+            if (side.name().equals("off")) {
+                off = all;
+                offCpu = cpu;
+            } else if (side.name().equals("on")) {
+                on = all;
+                onCpu = cpu;
+            } else {
+                System.out.printf("vault_only_ratio=%.2f   (the vault alone: audit off, contact details sealed / off)%n",
+                        all.perSecond() / merged(sides.get(0).times(), 0, sides.get(0).totals()[3] / 1000.0).perSecond());
+            }
+        }
+        if (errors) {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
         System.out.printf("trust_ratio=%.2f   (POSTs/s with the audit log on and contact details sealed / with the audit off and no contact; target >= 0.8)%n",
-                onAll.perSecond() / offAll.perSecond());
-        System.out.printf("trust_cpu_ratio=%.2f   (Civitas CPU per POST off / on)%n",
-                (offCpu / Math.max(1.0, offCount)) / (onCpu / Math.max(1.0, onCount)));
+                on.perSecond() / off.perSecond());
+        System.out.printf("trust_cpu_ratio=%.2f   (Civitas CPU per POST off / on)%n", offCpu / onCpu);
     }
 
     static HttpRequest post(String base, String form) {
