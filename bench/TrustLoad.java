@@ -64,10 +64,10 @@ public class TrustLoad {
                     new ArrayList<>(), new long[4]));
         }
 
-        // warm-up, not measured: the JIT of each, in turn
+        // warm-up, not measured: the JIT of each, in turn (2 x 15 s each; a busy 2-core machine compiles slowly)
         for (int i = 0; i < 2; i++) {
             for (Side side : sides) {
-                run(clients, 8, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
+                run(clients, 15, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
             }
         }
         for (int round = 0; round < rounds; round++) {
