@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * children is a JSON object, a leaf is a JSON value.
  *
  * @param root  the XML root element, e.g. {@code services}
- * @param body  a {@code Map} (an element with children) or a {@code List} of them
+ * @param body  a {@code Map} (an element with children), a {@code List} of them, or a {@link Streamed}
+ *              list that writes itself
  */
 record Open311Document(String root, Object body) {
 
@@ -32,7 +33,27 @@ record Open311Document(String root, Object body) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
+    /**
+     * A list element that writes its items itself, straight onto the writers, for lists long enough
+     * that building maps for them costs more than writing them; it must write what the same items as
+     * maps would give.
+     */
+    interface Streamed {
+        /** The whole JSON array. */
+        void json(tools.jackson.core.JsonGenerator json);
+
+        /** The items inside the list element, each an {@code item} element. */
+        void xml(XMLStreamWriter xml, String item) throws XMLStreamException;
+    }
+
     byte[] json() {
+        if (body instanceof Streamed streamed) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try (tools.jackson.core.JsonGenerator generator = JSON.createGenerator(out)) {
+                streamed.json(generator);
+            }
+            return out.toByteArray();
+        }
         return JSON.writeValueAsBytes(body);
     }
 
@@ -56,6 +77,8 @@ record Open311Document(String root, Object body) {
             for (Map.Entry<?, ?> child : children.entrySet()) {
                 writeElement(writer, (String) child.getKey(), child.getValue());
             }
+        } else if (value instanceof Streamed streamed) {
+            streamed.xml(writer, ITEMS.getOrDefault(name, "item"));
         } else if (value instanceof List<?> items) {
             String item = ITEMS.getOrDefault(name, "item");
             for (Object each : items) {

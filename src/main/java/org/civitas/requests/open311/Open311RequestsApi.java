@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -285,34 +283,13 @@ class Open311RequestsApi {
     }
 
     /** The requests in the specification's shape; never any contact details. */
-    List<Map<String, Object>> describe(List<ServiceRequest> requests) {
+    Open311RequestList describe(List<ServiceRequest> requests) {
         Map<UUID, Service> byId = requests.stream().map(ServiceRequest::serviceId).distinct()
                 .map(services::byId).flatMap(java.util.Optional::stream)
                 .collect(Collectors.toMap(Service::id, Function.identity()));
         Map<UUID, String> teamNames = teams.byIds(byId.values().stream().map(Service::teamId).filter(Objects::nonNull)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Team::id, Team::name));
-        return requests.stream().map(request -> {
-            Service service = byId.get(request.serviceId());
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("service_request_id", request.reference());
-            entry.put("status", request.status().open311());
-            entry.put("status_notes", request.statusNote());
-            entry.put("service_name", service == null ? null : service.name());
-            entry.put("service_code", request.serviceCode());
-            entry.put("description", request.description());
-            entry.put("agency_responsible", service == null ? null : teamNames.get(service.teamId()));
-            entry.put("service_notice", null);
-            entry.put("requested_datetime", datetime(request.requestedAt()));
-            entry.put("updated_datetime", datetime(request.updatedAt()));
-            entry.put("expected_datetime", datetime(request.expectedAt()));
-            entry.put("address", request.addressString());
-            entry.put("address_id", request.addressId());
-            entry.put("zipcode", null);
-            entry.put("lat", request.lat());
-            entry.put("long", request.lon());
-            entry.put("media_url", request.mediaUrl());
-            return entry;
-        }).toList();
+        return new Open311RequestList(requests, byId, teamNames, zone);
     }
 
     private void checkApiKey(String key) {
@@ -412,33 +389,6 @@ class Open311RequestsApi {
             return null;
         }
         return values[0];
-    }
-
-    /**
-     * ISO-8601 with the offset, to the second, as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes
-     * it ({@code Z} for UTC) but built by hand: a list writes 3000 of them and the formatter was the
-     * largest part of its time.
-     */
-    private String datetime(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        java.time.ZoneOffset offset = zone.getRules().getOffset(instant);
-        java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
-        if (local.getYear() < 1000 || local.getYear() > 9999) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
-        }
-        StringBuilder text = new StringBuilder(25).append(local.getYear()).append('-');
-        two(text, local.getMonthValue()).append('-');
-        two(text, local.getDayOfMonth()).append('T');
-        two(text, local.getHour()).append(':');
-        two(text, local.getMinute()).append(':');
-        two(text, local.getSecond());
-        return text.append(offset.getId()).toString();
-    }
-
-    private static StringBuilder two(StringBuilder text, int value) {
-        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private void checkJurisdiction(String jurisdiction) {
