@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.civitas.platform.ExpiringCache;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.civitas.requests.PageFeedbackGiven;
@@ -43,6 +45,7 @@ public class ResidentRequests {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final ExpiringCache<Boolean, Map<String, Long>> usageCounts = new ExpiringCache<>(Duration.ofMinutes(5), 1);
     private final ServiceRequestRegister register;
     private final PersonalData vault;
     private final ApplicationEventPublisher events;
@@ -69,14 +72,19 @@ public class ResidentRequests {
         }
     }
 
-    /** How many requests each service has had, by service code. */
-    @Transactional(readOnly = true)
+    /**
+     * How many requests each service has had, by service code. Counting reads every request, and the
+     * start page asks on every visit, so the counts are kept for a few minutes: the order of "most
+     * used" does not need to be up to the second.
+     */
     public Map<String, Long> usage() {
-        Map<String, Long> usage = new HashMap<>();
-        jdbc.sql("select service_code, count(*) as n from requests.service_request group by service_code")
-                .query((rs, n) -> Map.entry(rs.getString("service_code"), rs.getLong("n"))).list()
-                .forEach(entry -> usage.put(entry.getKey(), entry.getValue()));
-        return usage;
+        return usageCounts.get(Boolean.TRUE, any -> {
+            Map<String, Long> usage = new HashMap<>();
+            jdbc.sql("select service_code, count(*) as n from requests.service_request group by service_code")
+                    .query((rs, n) -> Map.entry(rs.getString("service_code"), rs.getLong("n"))).list()
+                    .forEach(entry -> usage.put(entry.getKey(), entry.getValue()));
+            return Map.copyOf(usage);
+        });
     }
 
     /** The request with this reference (as typed) and its public history. */

@@ -2,8 +2,6 @@ package org.civitas.requests.open311;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,8 +34,6 @@ import org.civitas.requests.cases.NewServiceRequest;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
 import org.civitas.requests.cases.ServiceRequestRegister;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,63 +66,58 @@ class Open311RequestsApi {
 
     /** {@code attribute[code]} or {@code attribute[code][]}. */
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]*)\\](\\[\\])?");
-    /** Something that looks like an HTML or XML tag, a comment or a processing instruction. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z!?][^<>]*>");
 
     private final Services services;
     private final Teams teams;
     private final ServiceRequestRegister register;
     private final ApiKeyVerifier apiKeys;
-    private final Open311Properties properties;
-    private final MessageSource messages;
+    private final Open311Input input;
     private final ZoneId zone;
     private final java.time.Clock clock;
 
     Open311RequestsApi(Services services, Teams teams, ServiceRequestRegister register, ApiKeyVerifier apiKeys,
-                       Open311Properties properties, CivitasProperties civitas, MessageSource messages,
-                       java.time.Clock clock) {
+                       CivitasProperties civitas, java.time.Clock clock, Open311Input input) {
+        this.input = input;
         this.clock = clock;
         this.services = services;
         this.teams = teams;
         this.register = register;
         this.apiKeys = apiKeys;
-        this.properties = properties;
-        this.messages = messages;
         this.zone = civitas.timeZone() == null ? ZoneId.of("UTC") : civitas.timeZone();
     }
 
     @PostMapping("/requests.{format}")
     ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest http) {
-        Open311Format as = format(format);
+        Open311Format as = input.format(format);
         Map<String, String[]> form = http.getParameterMap();
-        checkApiKey(value(form, "api_key"));
-        checkJurisdiction(value(form, "jurisdiction_id"));
+        checkApiKey(input.value(form, "api_key"));
+        input.checkJurisdiction(input.value(form, "jurisdiction_id"));
 
-        String code = value(form, "service_code");
+        String code = input.value(form, "service_code");
         if (code == null) {
-            throw Open311Error.of(400, field("service_code", "open311.error.serviceCode.missing"));
+            throw Open311Error.of(400, input.field("service_code", "open311.error.serviceCode.missing"));
         }
         Service service = services.liveByCode(code.trim())
-                .orElseThrow(() -> Open311Error.of(404, field("service_code", "open311.error.serviceCode.unknown")));
+                .orElseThrow(() -> Open311Error.of(404, input.field("service_code", "open311.error.serviceCode.unknown")));
         ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
 
         List<Open311Error.Entry> problems = new ArrayList<>();
         BigDecimal lat = coordinate(form, "lat", "long", 90, problems);
         BigDecimal lon = coordinate(form, "long", "lat", 180, problems);
-        String address = text(form, "address_string", MAX_ADDRESS, problems);
-        String addressId = text(form, "address_id", MAX_ADDRESS_ID, problems);
+        String address = input.text(form, "address_string", MAX_ADDRESS, problems);
+        String addressId = input.text(form, "address_id", MAX_ADDRESS_ID, problems);
         boolean located = (lat != null && lon != null) || address != null || addressId != null;
         if (!located && problems.isEmpty()) {
-            problems.add(new Open311Error.Entry(400, field("location", "open311.error.location.missing")));
+            problems.add(new Open311Error.Entry(400, input.field("location", "open311.error.location.missing")));
         }
-        String description = text(form, "description", MAX_DESCRIPTION, problems);
-        String mediaUrl = mediaUrl(form, problems);
-        Contact contact = new Contact(text(form, "first_name", MAX_NAME, problems), text(form, "last_name", MAX_NAME, problems),
-                text(form, "email", MAX_EMAIL, problems), text(form, "phone", MAX_PHONE, problems));
+        String description = input.text(form, "description", MAX_DESCRIPTION, problems);
+        String mediaUrl = input.mediaUrl(form, problems);
+        Contact contact = new Contact(input.text(form, "first_name", MAX_NAME, problems), input.text(form, "last_name", MAX_NAME, problems),
+                input.text(form, "email", MAX_EMAIL, problems), input.text(form, "phone", MAX_PHONE, problems));
         Map<String, List<String>> answers = answers(form);
         for (Violation violation : version.validate(answers)) {
-            problems.add(new Open311Error.Entry(400, message("open311.error.field", violation.field(),
-                    message(violation.messageKey()))));
+            problems.add(new Open311Error.Entry(400, input.message("open311.error.field", violation.field(),
+                    input.message(violation.messageKey()))));
         }
         if (!problems.isEmpty()) {
             throw new Open311Error(400, problems);
@@ -142,16 +133,16 @@ class Open311RequestsApi {
         }
         created.put("service_notice", null);
         created.put("account_id", null);
-        return respond(as, new Open311Document("service_requests", List.of(created)));
+        return input.respond(as, new Open311Document("service_requests", List.of(created)));
     }
 
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format, HttpServletRequest http) {
-        Open311Format as = format(format);
-        checkJurisdiction(value(http.getParameterMap(), "jurisdiction_id"));
+        Open311Format as = input.format(format);
+        input.checkJurisdiction(input.value(http.getParameterMap(), "jurisdiction_id"));
         ServiceRequest request = register.byReference(id)
-                .orElseThrow(() -> Open311Error.of(404, message("open311.error.request.unknown")));
-        return respond(as, new Open311Document("service_requests", describe(List.of(request))));
+                .orElseThrow(() -> Open311Error.of(404, input.message("open311.error.request.unknown")));
+        return input.respond(as, new Open311Document("service_requests", describe(List.of(request))));
     }
 
     /**
@@ -160,16 +151,16 @@ class Open311RequestsApi {
      */
     @GetMapping("/tokens/{token}.{format}")
     ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, HttpServletRequest http) {
-        Open311Format as = format(format);
-        checkJurisdiction(value(http.getParameterMap(), "jurisdiction_id"));
+        Open311Format as = input.format(format);
+        input.checkJurisdiction(input.value(http.getParameterMap(), "jurisdiction_id"));
         String given = token.trim();
         ServiceRequest request = (given.isEmpty() || given.length() > 100 ? java.util.Optional.<ServiceRequest>empty()
                 : register.byToken(given))
-                .orElseThrow(() -> Open311Error.of(404, message("open311.error.token.unknown")));
+                .orElseThrow(() -> Open311Error.of(404, input.message("open311.error.token.unknown")));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("service_request_id", request.reference());
         entry.put("token", request.token());
-        return respond(as, new Open311Document("service_requests", List.of(entry)));
+        return input.respond(as, new Open311Document("service_requests", List.of(entry)));
     }
 
     /**
@@ -181,18 +172,18 @@ class Open311RequestsApi {
      */
     @GetMapping("/requests.{format}")
     ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest http) {
-        Open311Format as = format(format);
+        Open311Format as = input.format(format);
         Map<String, String[]> query = http.getParameterMap();
-        checkJurisdiction(value(query, "jurisdiction_id"));
+        input.checkJurisdiction(input.value(query, "jurisdiction_id"));
         List<Open311Error.Entry> problems = new ArrayList<>();
-        int page = whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
-        int pageSize = whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
+        int page = input.whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
+        int pageSize = input.whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
         long offset = (long) (page - 1) * pageSize;
-        List<String> ids = list(value(query, "service_request_id"));
+        List<String> ids = list(input.value(query, "service_request_id"));
         if (!ids.isEmpty()) {
             if (ids.size() > MAX_RESULTS) {
-                problems.add(new Open311Error.Entry(400, message("open311.error.field", "service_request_id",
-                        message("open311.error.requestIds.tooMany", MAX_RESULTS))));
+                problems.add(new Open311Error.Entry(400, input.message("open311.error.field", "service_request_id",
+                        input.message("open311.error.requestIds.tooMany", MAX_RESULTS))));
             }
             if (!problems.isEmpty()) {
                 throw new Open311Error(400, problems);
@@ -200,13 +191,13 @@ class Open311RequestsApi {
             List<ServiceRequest> found = register.byReferences(ids, MAX_RESULTS);
             List<ServiceRequest> onPage = offset >= found.size() ? List.of()
                     : found.subList((int) offset, (int) Math.min(found.size(), offset + pageSize));
-            return respond(as, new Open311Document("service_requests", describe(onPage)));
+            return input.respond(as, new Open311Document("service_requests", describe(onPage)));
         }
-        Instant start = date(query, "start_date", problems);
-        Instant end = date(query, "end_date", problems);
+        Instant start = input.date(query, "start_date", problems);
+        Instant end = input.date(query, "end_date", problems);
         List<RequestStatus> statuses = new ArrayList<>();
         boolean badStatus = false;
-        for (String status : list(value(query, "status"))) {
+        for (String status : list(input.value(query, "status"))) {
             switch (status.toLowerCase(java.util.Locale.ROOT)) {
                 case "open" -> Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).forEach(statuses::add);
                 case "closed" -> Arrays.stream(RequestStatus.values()).filter(s -> !s.open()).forEach(statuses::add);
@@ -214,7 +205,7 @@ class Open311RequestsApi {
             }
         }
         if (badStatus) {
-            problems.add(new Open311Error.Entry(400, field("status", "open311.error.status")));
+            problems.add(new Open311Error.Entry(400, input.field("status", "open311.error.status")));
         }
         if (problems.isEmpty()) {
             if (start == null && end == null) {
@@ -225,55 +216,18 @@ class Open311RequestsApi {
             } else if (end == null) {
                 end = start.plus(WINDOW);
             } else if (end.isBefore(start)) {
-                problems.add(new Open311Error.Entry(400, field("end_date", "open311.error.dates.order")));
+                problems.add(new Open311Error.Entry(400, input.field("end_date", "open311.error.dates.order")));
             } else if (java.time.Duration.between(start, end).compareTo(WINDOW) > 0) {
-                problems.add(new Open311Error.Entry(400, message("open311.error.field", "end_date",
-                        message("open311.error.dates.window", WINDOW.toDays()))));
+                problems.add(new Open311Error.Entry(400, input.message("open311.error.field", "end_date",
+                        input.message("open311.error.dates.window", WINDOW.toDays()))));
             }
         }
         if (!problems.isEmpty()) {
             throw new Open311Error(400, problems);
         }
-        List<String> codes = list(value(query, "service_code")).stream().map(String::trim).toList();
+        List<String> codes = list(input.value(query, "service_code")).stream().map(String::trim).toList();
         List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), offset, pageSize);
-        return respond(as, new Open311Document("service_requests", describe(found)));
-    }
-
-    /**
-     * A whole-number parameter from {@code min} to {@code max} (the {@code page} / {@code page_size}
-     * extension); {@code otherwise} when absent or empty.
-     */
-    private int whole(Map<String, String[]> query, String name, int min, int max, int otherwise,
-                      List<Open311Error.Entry> problems) {
-        String given = value(query, name);
-        if (given == null) {
-            return otherwise;
-        }
-        String trimmed = given.trim();
-        if (trimmed.matches("\\+?[0-9]{1,10}")) {
-            long number = Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
-            if (number >= min && number <= max) {
-                return (int) number;
-            }
-        }
-        problems.add(new Open311Error.Entry(400, max == Integer.MAX_VALUE
-                ? message("open311.error.field", name, message("open311.error.whole.min", min))
-                : message("open311.error.field", name, message("open311.error.whole.range", min, max))));
-        return otherwise;
-    }
-
-    /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires. */
-    private Instant date(Map<String, String[]> query, String name, List<Open311Error.Entry> problems) {
-        String given = value(query, name);
-        if (given == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(given.trim()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.datetime")));
-            return null;
-        }
+        return input.respond(as, new Open311Document("service_requests", describe(found)));
     }
 
     /** A comma-separated parameter's items, without empty ones. */
@@ -294,21 +248,21 @@ class Open311RequestsApi {
 
     private void checkApiKey(String key) {
         if (key == null) {
-            throw Open311Error.of(403, field("api_key", "open311.error.apiKey.missing"));
+            throw Open311Error.of(403, input.field("api_key", "open311.error.apiKey.missing"));
         }
         ApiClient client = apiKeys.verify(key.trim())
-                .orElseThrow(() -> Open311Error.of(403, field("api_key", "open311.error.apiKey.invalid")));
+                .orElseThrow(() -> Open311Error.of(403, input.field("api_key", "open311.error.apiKey.invalid")));
         if (!client.hasScope(ApiScopes.OPEN311_SUBMIT)) {
-            throw Open311Error.of(403, field("api_key", "open311.error.apiKey.scope"));
+            throw Open311Error.of(403, input.field("api_key", "open311.error.apiKey.scope"));
         }
     }
 
     private BigDecimal coordinate(Map<String, String[]> form, String name, String partner, int limit,
                                   List<Open311Error.Entry> problems) {
-        String given = value(form, name);
+        String given = input.value(form, name);
         if (given == null) {
-            if (value(form, partner) != null) {
-                problems.add(new Open311Error.Entry(400, field(name, "open311.error.coordinate.pair")));
+            if (input.value(form, partner) != null) {
+                problems.add(new Open311Error.Entry(400, input.field(name, "open311.error.coordinate.pair")));
             }
             return null;
         }
@@ -319,51 +273,15 @@ class Open311RequestsApi {
             }
             BigDecimal number = new BigDecimal(trimmed);
             if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-                problems.add(new Open311Error.Entry(400, message("open311.error.field", name,
-                        message("open311.error.coordinate.range", -limit, limit))));
+                problems.add(new Open311Error.Entry(400, input.message("open311.error.field", name,
+                        input.message("open311.error.coordinate.range", -limit, limit))));
                 return null;
             }
             return number.setScale(Math.min(Math.max(number.scale(), 0), 6), RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.coordinate.number")));
+            problems.add(new Open311Error.Entry(400, input.field(name, "open311.error.coordinate.number")));
             return null;
         }
-    }
-
-    /** Free text: at most {@code max} characters, and no markup. */
-    private String text(Map<String, String[]> form, String name, int max, List<Open311Error.Entry> problems) {
-        String given = value(form, name);
-        if (given == null) {
-            return null;
-        }
-        if (given.codePointCount(0, given.length()) > max) {
-            problems.add(new Open311Error.Entry(400, message("open311.error.field", name, message("open311.error.text.length", max))));
-            return null;
-        }
-        if (MARKUP.matcher(given).find()) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.text.markup")));
-            return null;
-        }
-        return given;
-    }
-
-    private String mediaUrl(Map<String, String[]> form, List<Open311Error.Entry> problems) {
-        String given = value(form, "media_url");
-        if (given == null) {
-            return null;
-        }
-        String trimmed = given.trim();
-        try {
-            URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (trimmed.length() <= MAX_MEDIA_URL && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-                return trimmed;
-            }
-        } catch (URISyntaxException e) {
-            // refused below
-        }
-        problems.add(new Open311Error.Entry(400, field("media_url", "open311.error.mediaUrl")));
-        return null;
     }
 
     /** {@code attribute[code]=v} and {@code attribute[code][]=v1&...}; empty values count as absent. */
@@ -382,35 +300,4 @@ class Open311RequestsApi {
         return answers;
     }
 
-    /** A parameter's first value; null when it is absent or empty, which the specification treats alike. */
-    private static String value(Map<String, String[]> form, String name) {
-        String[] values = form.get(name);
-        if (values == null || values.length == 0 || values[0] == null || values[0].isBlank()) {
-            return null;
-        }
-        return values[0];
-    }
-
-    private void checkJurisdiction(String jurisdiction) {
-        if (jurisdiction != null && !jurisdiction.trim().equalsIgnoreCase(properties.jurisdictionId())) {
-            throw Open311Error.of(404, message("open311.error.jurisdiction.unknown", properties.jurisdictionId()));
-        }
-    }
-
-    private Open311Format format(String extension) {
-        return Open311Format.of(extension).orElseThrow(() -> Open311Error.of(404, message("open311.error.format")));
-    }
-
-    private static ResponseEntity<byte[]> respond(Open311Format format, Open311Document document) {
-        return ResponseEntity.ok().contentType(format.mediaType()).body(format.write(document));
-    }
-
-    /** "field: the rule", as every Open311 error here reads. */
-    private String field(String name, String key) {
-        return message("open311.error.field", name, message(key));
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

@@ -1,14 +1,10 @@
 package org.civitas.requests.open311;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +23,6 @@ import org.civitas.requests.cases.Actor;
 import org.civitas.requests.cases.Contact;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.RequestUpdates;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,23 +63,20 @@ class Open311UpdatesApi {
     /** The statuses that say the problem is not fixed: a resolved or closed case is reopened. */
     static final Set<String> REOPENING = Set.of("OPEN", "REOPEN");
 
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z!?][^<>]*>");
     private static final Pattern UPDATE_ID = Pattern.compile("[\\x21-\\x7e]{1," + MAX_UPDATE_ID + "}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final RequestUpdates updates;
     private final ApiKeyVerifier apiKeys;
-    private final Open311Properties properties;
-    private final MessageSource messages;
+    private final Open311Input input;
     private final ZoneId zone;
     private final Clock clock;
 
-    Open311UpdatesApi(RequestUpdates updates, ApiKeyVerifier apiKeys, Open311Properties properties, CivitasProperties civitas,
-                      MessageSource messages, Clock clock) {
+    Open311UpdatesApi(RequestUpdates updates, ApiKeyVerifier apiKeys, CivitasProperties civitas,
+                      Clock clock, Open311Input input) {
+        this.input = input;
         this.updates = updates;
         this.apiKeys = apiKeys;
-        this.properties = properties;
-        this.messages = messages;
         this.clock = clock;
         this.zone = civitas.timeZone() == null ? ZoneId.of("UTC") : civitas.timeZone();
     }
@@ -111,14 +102,14 @@ class Open311UpdatesApi {
     ResponseEntity<byte[]> list(@PathVariable String format, HttpServletRequest http) {
         Map<String, String[]> query = http.getParameterMap();
         // the key first: nothing about this feed is answered without one, not even a bad format
-        checkApiKey(value(query, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT, ApiScopes.REQUESTS_READ), "open311.error.apiKey.updatesRead");
-        Open311Format as = format(format);
-        checkJurisdiction(value(query, "jurisdiction_id"));
+        checkApiKey(input.value(query, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT, ApiScopes.REQUESTS_READ), "open311.error.apiKey.updatesRead");
+        Open311Format as = input.format(format);
+        input.checkJurisdiction(input.value(query, "jurisdiction_id"));
         List<Open311Error.Entry> problems = new ArrayList<>();
-        int page = whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
-        int pageSize = whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
-        Instant start = date(query, "start_date", problems);
-        Instant end = date(query, "end_date", problems);
+        int page = input.whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
+        int pageSize = input.whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
+        Instant start = input.date(query, "start_date", problems);
+        Instant end = input.date(query, "end_date", problems);
         if (problems.isEmpty()) {
             if (start == null && end == null) {
                 end = clock.instant().plusSeconds(1);
@@ -128,10 +119,10 @@ class Open311UpdatesApi {
             } else if (end == null) {
                 end = start.plus(WINDOW);
             } else if (end.isBefore(start)) {
-                problems.add(new Open311Error.Entry(400, field("end_date", "open311.error.dates.order")));
+                problems.add(new Open311Error.Entry(400, input.field("end_date", "open311.error.dates.order")));
             } else if (Duration.between(start, end).compareTo(WINDOW) > 0) {
-                problems.add(new Open311Error.Entry(400, message("open311.error.field", "end_date",
-                        message("open311.error.dates.window", WINDOW.toDays()))));
+                problems.add(new Open311Error.Entry(400, input.message("open311.error.field", "end_date",
+                        input.message("open311.error.dates.window", WINDOW.toDays()))));
             }
         }
         if (!problems.isEmpty()) {
@@ -140,7 +131,7 @@ class Open311UpdatesApi {
         // end_date is inclusive, as FixMyStreet reads it (it keeps updates up to and including end_date)
         List<Map<String, Object>> found = updates.between(start, end.plusNanos(1000), (long) (page - 1) * pageSize, pageSize)
                 .stream().map(this::describe).toList();
-        return respond(as, new Open311Document("service_request_updates", found));
+        return input.respond(as, new Open311Document("service_request_updates", found));
     }
 
     private Map<String, Object> describe(RequestUpdates.PublicUpdate update) {
@@ -162,46 +153,46 @@ class Open311UpdatesApi {
     @PostMapping("/servicerequestupdates.{format}")
     ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest http) {
         Map<String, String[]> form = http.getParameterMap();
-        ApiClient client = checkApiKey(value(form, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT), "open311.error.apiKey.updatesSubmit");
-        Open311Format as = format(format);
-        checkJurisdiction(value(form, "jurisdiction_id"));
+        ApiClient client = checkApiKey(input.value(form, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT), "open311.error.apiKey.updatesSubmit");
+        Open311Format as = input.format(format);
+        input.checkJurisdiction(input.value(form, "jurisdiction_id"));
 
         List<Open311Error.Entry> problems = new ArrayList<>();
-        String requestId = value(form, "service_request_id");
+        String requestId = input.value(form, "service_request_id");
         if (requestId == null) {
-            problems.add(new Open311Error.Entry(400, field("service_request_id", "open311.error.requestId.missing")));
+            problems.add(new Open311Error.Entry(400, input.field("service_request_id", "open311.error.requestId.missing")));
         } else if (requestId.length() > 100) {
-            problems.add(new Open311Error.Entry(400, field("service_request_id", "open311.error.requestId.format")));
+            problems.add(new Open311Error.Entry(400, input.field("service_request_id", "open311.error.requestId.format")));
         }
-        String updateId = value(form, "update_id");
+        String updateId = input.value(form, "update_id");
         if (updateId == null) {
-            problems.add(new Open311Error.Entry(400, field("update_id", "open311.error.updateId.missing")));
+            problems.add(new Open311Error.Entry(400, input.field("update_id", "open311.error.updateId.missing")));
         } else if (!UPDATE_ID.matcher(updateId.trim()).matches()) {
-            problems.add(new Open311Error.Entry(400, message("open311.error.field", "update_id",
-                    message("open311.error.updateId.format", MAX_UPDATE_ID))));
+            problems.add(new Open311Error.Entry(400, input.message("open311.error.field", "update_id",
+                    input.message("open311.error.updateId.format", MAX_UPDATE_ID))));
         }
-        String status = value(form, "status");
+        String status = input.value(form, "status");
         String reported = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
         if (status == null) {
-            problems.add(new Open311Error.Entry(400, field("status", "open311.error.updateStatus.missing")));
+            problems.add(new Open311Error.Entry(400, input.field("status", "open311.error.updateStatus.missing")));
         } else if (!STATUSES.contains(reported)) {
-            problems.add(new Open311Error.Entry(400, field("status", "open311.error.updateStatus.unknown")));
+            problems.add(new Open311Error.Entry(400, input.field("status", "open311.error.updateStatus.unknown")));
         }
-        Instant updated = date(form, "updated_datetime", problems);
-        if (updated == null && value(form, "updated_datetime") == null) {
-            problems.add(new Open311Error.Entry(400, field("updated_datetime", "open311.error.updatedDatetime.missing")));
+        Instant updated = input.date(form, "updated_datetime", problems);
+        if (updated == null && input.value(form, "updated_datetime") == null) {
+            problems.add(new Open311Error.Entry(400, input.field("updated_datetime", "open311.error.updatedDatetime.missing")));
         } else if (updated != null && updated.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            problems.add(new Open311Error.Entry(400, field("updated_datetime", "open311.error.datetime.future")));
+            problems.add(new Open311Error.Entry(400, input.field("updated_datetime", "open311.error.datetime.future")));
         }
-        String description = text(form, "description", Open311RequestsApi.MAX_DESCRIPTION, problems);
-        String mediaUrl = mediaUrl(form, problems);
-        String email = text(form, "email", Open311RequestsApi.MAX_EMAIL, problems);
+        String description = input.text(form, "description", Open311RequestsApi.MAX_DESCRIPTION, problems);
+        String mediaUrl = input.mediaUrl(form, problems);
+        String email = input.text(form, "email", Open311RequestsApi.MAX_EMAIL, problems);
         if (email != null && !EMAIL.matcher(email.trim()).matches()) {
-            problems.add(new Open311Error.Entry(400, field("email", "open311.error.email")));
+            problems.add(new Open311Error.Entry(400, input.field("email", "open311.error.email")));
         }
-        Contact contact = new Contact(text(form, "first_name", Open311RequestsApi.MAX_NAME, problems),
-                text(form, "last_name", Open311RequestsApi.MAX_NAME, problems), email == null ? null : email.trim(),
-                text(form, "phone", Open311RequestsApi.MAX_PHONE, problems));
+        Contact contact = new Contact(input.text(form, "first_name", Open311RequestsApi.MAX_NAME, problems),
+                input.text(form, "last_name", Open311RequestsApi.MAX_NAME, problems), email == null ? null : email.trim(),
+                input.text(form, "phone", Open311RequestsApi.MAX_PHONE, problems));
         if (!problems.isEmpty()) {
             throw new Open311Error(400, problems);
         }
@@ -211,127 +202,29 @@ class Open311UpdatesApi {
             recorded = updates.comment(requestId.trim(), Actor.api(client.keyId()), new RequestUpdates.NewComment(updateId.trim(),
                             reported, REOPENING.contains(reported), updated, description == null ? null : description.trim(),
                             mediaUrl, contact))
-                    .orElseThrow(() -> Open311Error.of(404, message("open311.error.request.unknown")));
+                    .orElseThrow(() -> Open311Error.of(404, input.message("open311.error.request.unknown")));
         } catch (RequestUpdates.UpdateIdTaken | DuplicateKeyException taken) {
-            throw Open311Error.of(400, field("update_id", "open311.error.updateId.taken"));
+            throw Open311Error.of(400, input.field("update_id", "open311.error.updateId.taken"));
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("update_id", recorded.updateId().toString());
-        return respond(as, new Open311Document("service_request_updates", List.of(entry)));
+        return input.respond(as, new Open311Document("service_request_updates", List.of(entry)));
     }
 
     private ApiClient checkApiKey(String key, Set<String> scopes, String scopeMessage) {
         if (key == null) {
-            throw Open311Error.of(403, field("api_key", "open311.error.apiKey.missing"));
+            throw Open311Error.of(403, input.field("api_key", "open311.error.apiKey.missing"));
         }
         ApiClient client = apiKeys.verify(key.trim())
-                .orElseThrow(() -> Open311Error.of(403, field("api_key", "open311.error.apiKey.invalid")));
+                .orElseThrow(() -> Open311Error.of(403, input.field("api_key", "open311.error.apiKey.invalid")));
         if (scopes.stream().noneMatch(client::hasScope)) {
-            throw Open311Error.of(403, field("api_key", scopeMessage));
+            throw Open311Error.of(403, input.field("api_key", scopeMessage));
         }
         return client;
-    }
-
-    private int whole(Map<String, String[]> query, String name, int min, int max, int otherwise,
-                      List<Open311Error.Entry> problems) {
-        String given = value(query, name);
-        if (given == null) {
-            return otherwise;
-        }
-        String trimmed = given.trim();
-        if (trimmed.matches("\\+?[0-9]{1,10}")) {
-            long number = Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
-            if (number >= min && number <= max) {
-                return (int) number;
-            }
-        }
-        problems.add(new Open311Error.Entry(400, max == Integer.MAX_VALUE
-                ? message("open311.error.field", name, message("open311.error.whole.min", min))
-                : message("open311.error.field", name, message("open311.error.whole.range", min, max))));
-        return otherwise;
-    }
-
-    private Instant date(Map<String, String[]> query, String name, List<Open311Error.Entry> problems) {
-        String given = value(query, name);
-        if (given == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(given.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.datetime")));
-            return null;
-        }
-    }
-
-    private String text(Map<String, String[]> form, String name, int max, List<Open311Error.Entry> problems) {
-        String given = value(form, name);
-        if (given == null) {
-            return null;
-        }
-        if (given.codePointCount(0, given.length()) > max) {
-            problems.add(new Open311Error.Entry(400, message("open311.error.field", name, message("open311.error.text.length", max))));
-            return null;
-        }
-        if (MARKUP.matcher(given).find()) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.text.markup")));
-            return null;
-        }
-        return given;
-    }
-
-    private String mediaUrl(Map<String, String[]> form, List<Open311Error.Entry> problems) {
-        String given = value(form, "media_url");
-        if (given == null) {
-            return null;
-        }
-        String trimmed = given.trim();
-        try {
-            URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (trimmed.length() <= Open311RequestsApi.MAX_MEDIA_URL && (scheme.equals("https") || scheme.equals("http"))
-                    && uri.getHost() != null) {
-                return trimmed;
-            }
-        } catch (URISyntaxException e) {
-            // refused below
-        }
-        problems.add(new Open311Error.Entry(400, field("media_url", "open311.error.mediaUrl")));
-        return null;
-    }
-
-    /** A parameter's first value; null when absent or empty, which Open311 treats alike. */
-    private static String value(Map<String, String[]> form, String name) {
-        String[] values = form.get(name);
-        if (values == null || values.length == 0 || values[0] == null || values[0].isBlank()) {
-            return null;
-        }
-        return values[0];
     }
 
     private String datetime(Instant instant) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
     }
 
-    private void checkJurisdiction(String jurisdiction) {
-        if (jurisdiction != null && !jurisdiction.trim().equalsIgnoreCase(properties.jurisdictionId())) {
-            throw Open311Error.of(404, message("open311.error.jurisdiction.unknown", properties.jurisdictionId()));
-        }
-    }
-
-    private Open311Format format(String extension) {
-        return Open311Format.of(extension).orElseThrow(() -> Open311Error.of(404, message("open311.error.format")));
-    }
-
-    private static ResponseEntity<byte[]> respond(Open311Format format, Open311Document document) {
-        return ResponseEntity.ok().contentType(format.mediaType()).body(format.write(document));
-    }
-
-    private String field(String name, String key) {
-        return message("open311.error.field", name, message(key));
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }
