@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.civitas.catalogue.Service;
 import org.civitas.catalogue.Services;
@@ -38,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Cases {
 
     static final int MAX_NOTE = 4000;
-    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
     private static final List<String> OPEN = java.util.Arrays.stream(RequestStatus.values())
             .filter(RequestStatus::open).map(RequestStatus::code).toList();
     private static final String COLUMNS = "id, reference, service_id, service_code, service_version, status, description, lat, long, "
@@ -270,7 +268,7 @@ public class Cases {
         if (value.length() > MAX_NOTE) {
             violations.add(new Violation(field, "requests.case.note.length"));
         }
-        else if (MARKUP.matcher(value).find()) {
+        else if (Markup.in(value)) {
             violations.add(new Violation(field, "requests.case.note.markup"));
         }
     }

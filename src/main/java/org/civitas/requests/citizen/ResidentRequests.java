@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.civitas.platform.ExpiringCache;
+import org.civitas.requests.cases.Markup;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.civitas.requests.PageFeedbackGiven;
@@ -41,7 +41,6 @@ public class ResidentRequests {
 
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_FEEDBACK = 2000;
-    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -172,7 +171,7 @@ public class ResidentRequests {
         if (text != null && text.length() > MAX_COMMENT) {
             violations.add(new Violation("comment", "requests.satisfaction.comment.length"));
         }
-        else if (text != null && MARKUP.matcher(text).find()) {
+        else if (text != null && Markup.in(text)) {
             violations.add(new Violation("comment", "requests.text.markup"));
         }
         if (!violations.isEmpty()) {
@@ -210,7 +209,7 @@ public class ResidentRequests {
         else if (text.length() > MAX_FEEDBACK) {
             violations.add(new Violation("message", "requests.feedback.message.length"));
         }
-        else if (MARKUP.matcher(text).find()) {
+        else if (Markup.in(text)) {
             violations.add(new Violation("message", "requests.text.markup"));
         }
         if (!violations.isEmpty()) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.civitas.catalogue.Service;
+import org.civitas.requests.cases.Markup;
 import org.civitas.catalogue.Services;
 import org.civitas.catalogue.Team;
 import org.civitas.catalogue.Teams;
@@ -43,7 +43,6 @@ public class ContactReveal {
 
     /** The API scope that lets a client read contact details. */
     public static final String SCOPE = org.civitas.identity.ApiScopes.REQUESTS_CONTACT;
-    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
 
     /** What the caller gets: the contact, or why there is none to show. */
     public record Revealed(String reference, State state, Contact contact) {
@@ -125,7 +124,7 @@ public class ContactReveal {
         else if (words != null && words.length() > Purposes.MAX_DETAIL) {
             violations.add(new Violation("detail", "requests.contact.detail.length"));
         }
-        else if (words != null && MARKUP.matcher(words).find()) {
+        else if (words != null && Markup.in(words)) {
             violations.add(new Violation("detail", "requests.contact.detail.markup"));
         }
         if (!violations.isEmpty()) {

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import org.civitas.requests.cases.Markup;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Open311Input {
 
-    /** Something that looks like an HTML or XML tag, a comment or a processing instruction. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z!?][^<>]*>");
 
     private final Open311Properties properties;
     private final MessageSource messages;
@@ -78,7 +76,7 @@ class Open311Input {
             problems.add(new Open311Error.Entry(400, message("open311.error.field", name, message("open311.error.text.length", max))));
             return null;
         }
-        if (MARKUP.matcher(given).find()) {
+        if (Markup.in(given)) {
             problems.add(new Open311Error.Entry(400, field(name, "open311.error.text.markup")));
             return null;
         }

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.civitas.catalogue.Answers;
+import org.civitas.requests.cases.Markup;
 import org.civitas.catalogue.Datatype;
 import org.civitas.catalogue.Question;
 import org.civitas.catalogue.QuestionValue;
@@ -73,7 +74,6 @@ class ReportPages {
     static final String CONFIRMATION = "civitas.report.confirmation";
     private static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_ADDRESS = 1000;
-    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{7,20}");
 
@@ -137,7 +137,7 @@ class ReportPages {
         else if (text.length() > MAX_ADDRESS) {
             violations.add(new Violation("address", "report.location.length"));
         }
-        else if (MARKUP.matcher(text).find()) {
+        else if (Markup.in(text)) {
             violations.add(new Violation("address", "requests.text.markup"));
         }
         if (!violations.isEmpty()) {
@@ -270,7 +270,7 @@ class ReportPages {
         if (text.length() > MAX_DESCRIPTION) {
             violations.add(new Violation("description", "report.description.length"));
         }
-        else if (MARKUP.matcher(text).find()) {
+        else if (Markup.in(text)) {
             violations.add(new Violation("description", "requests.text.markup"));
         }
         if (!violations.isEmpty()) {
@@ -387,7 +387,7 @@ class ReportPages {
         if (given.get("name").isEmpty() && !anonymous) {
             violations.add(new Violation("name", "report.contact.name.required"));
         }
-        else if (given.get("name").length() > 200 || MARKUP.matcher(given.get("name")).find() || given.get("name").contains("\n")) {
+        else if (given.get("name").length() > 200 || Markup.in(given.get("name")) || given.get("name").contains("\n")) {
             violations.add(new Violation("name", "report.contact.name.invalid"));
         }
         if (!given.get("email").isEmpty() && (given.get("email").length() > 254 || !EMAIL.matcher(given.get("email")).matches())) {
