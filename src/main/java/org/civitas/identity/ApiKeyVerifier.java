@@ -9,4 +9,11 @@ import java.util.Optional;
 public interface ApiKeyVerifier {
 
     Optional<ApiClient> verify(String presentedKey);
+
+    /**
+     * Makes a verified client the one the current request acts for. Open311 carries its key in a
+     * parameter, read after the security filters have run; without this, what the request changes
+     * would be recorded (in the audit log) as done by nobody. Lasts until the request ends.
+     */
+    void actFor(ApiClient client);
 }

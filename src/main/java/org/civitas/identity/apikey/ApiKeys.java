@@ -27,6 +27,9 @@ import org.civitas.identity.IdentityEvents.ApiKeyRevoked;
 import org.civitas.platform.ExpiringCache;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
+import org.civitas.identity.security.ApiKeyAuthentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -191,5 +194,12 @@ public class ApiKeys implements ApiKeyVerifier {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    @Override
+    public void actFor(ApiClient client) {
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(client));
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
     }
 }

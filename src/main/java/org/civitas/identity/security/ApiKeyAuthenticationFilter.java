@@ -1,8 +1,6 @@
 package org.civitas.identity.security;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,10 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.civitas.identity.ApiClient;
 import org.civitas.identity.ApiKeyVerifier;
-import org.civitas.identity.ApiScopes;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -69,39 +63,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.getContextHolderStrategy().clearContext();
-        }
-    }
-
-    static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
-
-        private final ApiClient client;
-
-        ApiKeyAuthentication(ApiClient client) {
-            super(authorities(client));
-            this.client = client;
-            setAuthenticated(true);
-        }
-
-        private static List<GrantedAuthority> authorities(ApiClient client) {
-            List<GrantedAuthority> authorities = new ArrayList<>();
-            authorities.add(new SimpleGrantedAuthority(API_CLIENT_AUTHORITY));
-            client.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(ApiScopes.authority(scope))));
-            return authorities;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return null;
-        }
-
-        @Override
-        public ApiClient getPrincipal() {
-            return client;
-        }
-
-        @Override
-        public String getName() {
-            return "api-key:" + client.keyId();
         }
     }
 }

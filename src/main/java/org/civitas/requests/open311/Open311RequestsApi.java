@@ -255,6 +255,7 @@ class Open311RequestsApi {
         if (!client.hasScope(ApiScopes.OPEN311_SUBMIT)) {
             throw Open311Error.of(403, input.field("api_key", "open311.error.apiKey.scope"));
         }
+        apiKeys.actFor(client);
     }
 
     private BigDecimal coordinate(Map<String, String[]> form, String name, String partner, int limit,

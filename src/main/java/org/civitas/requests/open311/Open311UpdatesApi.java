@@ -220,6 +220,7 @@ class Open311UpdatesApi {
         if (scopes.stream().noneMatch(client::hasScope)) {
             throw Open311Error.of(403, input.field("api_key", scopeMessage));
         }
+        apiKeys.actFor(client);
         return client;
     }
 
