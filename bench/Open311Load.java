@@ -1,8 +1,5 @@
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,16 +43,17 @@ import javax.crypto.spec.SecretKeySpec;
  * concurrent clients for {@code seconds}, after a 15 s warm-up, and counts from PostgreSQL's own
  * statistics what each POST cost the database (commits, rows read, rows written per table);</li>
  * <li>the ceiling: the same INSERT statements in the same one transaction per request (the data
- * key, the request with its sealed contact), through JDBC on {@code clients} connections to the same
+ * key, the request with its sealed contact, the audit entry queued), through JDBC on {@code clients} connections to the same
  * database (so the same durability settings), with no HTTP and no Civitas;</li>
  * <li>GET /open311/v2/requests.json (the default: the last 90 days, page_size 1000) and GET
  * /open311/v2/requests/{id}.json for random loaded requests, at {@code readClients} clients.</li>
  * </ol>
- * Every loop is bounded by its time limit (and stops after 1000 errors). Run with the single-file
- * launcher: {@code java -cp postgresql.jar bench/Open311Load.java <base-url> <api-key> <jdbc-url>
+ * Every loop is bounded by its time limit (and stops after 1000 errors). Compile it with Load.java, then: {@code java -cp <classes of Open311Load.java and Load.java>:postgresql.jar Open311Load <base-url> <api-key> <jdbc-url>
  * <master-key-file> <rows> <clients> <seconds> <read-clients> <read-seconds> <civitas-pid> <postmaster-pid>}.
  */
 public class Open311Load {
+    // the timed loop, its latencies and the HTTP client are Load's, shared with TrustLoad
+
 
     static final String INSERT_REQUEST = """
             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
@@ -64,6 +62,7 @@ public class Open311Load {
             values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (reference) do nothing""";
     static final String INSERT_DATA_KEY = "insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)";
+    static final String INSERT_AUDIT_ENTRY = "insert into trust.audit_queue (entry) values (?)";
 
     static final String DESCRIPTION = "A deep pothole by the bus stop. Cars swerve round it.";
     static final String ANSWERS = "{\"size\": [\"large\"], \"depth\": [\"8\"], \"surface\": [\"road\"]}";
@@ -83,19 +82,16 @@ public class Open311Load {
         int readSeconds = Integer.parseInt(args[8]);
         cpu = new Cpu(ProcessHandle.of(Long.parseLong(args[9])).orElseThrow(), ProcessHandle.of(Long.parseLong(args[10])).orElseThrow());
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        Load.Http http = new Load.Http(base);
         String form = "api_key=" + enc(apiKey) + "&service_code=pothole&lat=51.4613&long=-0.3037"
                 + "&address_string=" + enc("12 River Street, Riverside")
                 + "&description=" + enc(DESCRIPTION)
                 + "&attribute%5Bsize%5D=large&attribute%5Bdepth%5D=8&attribute%5Bsurface%5D=road"
                 + "&first_name=Ada&last_name=Lovelace&email=" + enc("ada.lovelace@example.org");
-        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        byte[] post = http.post("/open311/v2/requests.json", form);
 
         // one POST first: it checks the key and the service, and tells the body's reference prefix
-        String first = check(http.send(post, HttpResponse.BodyHandlers.ofString()));
+        String first = http.send(post).ok();
         java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\"service_request_id\":\"([A-Z]+)-").matcher(first);
         if (!reference.find()) {
             throw new IllegalStateException("unexpected answer to the first POST: " + first);
@@ -124,10 +120,10 @@ public class Open311Load {
 
         // ---- POST ----
         // warm-up, not measured: long enough for the JIT on a busy 2-core machine
-        run(clients, 15, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
+        Load.run(clients, 15, () -> http.send(post).ok());
         Map<String, Long> before = databaseCounters(jdbcUrl);
         long[] cpuBefore = cpu.now();
-        Result civitas = run(clients, seconds, () -> check(http.send(post, HttpResponse.BodyHandlers.ofString())));
+        Load.Result civitas = Load.run(clients, seconds, () -> http.send(post).ok());
         long[] cpuAfter = cpu.now();
         Map<String, Long> after = databaseCounters(jdbcUrl);
         System.out.printf("post_requests_per_s=%.1f   post_p50_ms=%.1f   post_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
@@ -152,19 +148,21 @@ public class Open311Load {
             connection.setAutoCommit(false);
             connections.add(connection);
         }
+        String apiClient = UUID.randomUUID().toString();
         byte[] wrappedKey = new byte[1 + 12 + 32 + 16];
         byte[] sealedContact = new byte[1 + 12 + 90 + 16];
         new SecureRandom().nextBytes(wrappedKey);
         new SecureRandom().nextBytes(sealedContact);
-        record Session(Connection connection, PreparedStatement dataKey, PreparedStatement request) {
+        record Session(Connection connection, PreparedStatement dataKey, PreparedStatement request, PreparedStatement audit) {
         }
         ThreadLocal<Session> sessions = new ThreadLocal<>();
         AtomicLong next = new AtomicLong();
-        Work insert = () -> {
+        Load.Work insert = () -> {
             Session session = sessions.get();
             if (session == null) {
                 Connection connection = connections.get((int) (next.getAndIncrement() % clients));
-                session = new Session(connection, connection.prepareStatement(INSERT_DATA_KEY), connection.prepareStatement(INSERT_REQUEST));
+                session = new Session(connection, connection.prepareStatement(INSERT_DATA_KEY), connection.prepareStatement(INSERT_REQUEST),
+                        connection.prepareStatement(INSERT_AUDIT_ENTRY));
                 sessions.set(session);
             }
             Timestamp now = Timestamp.from(Instant.now());
@@ -195,24 +193,26 @@ public class Open311Load {
             statement.setBytes(19, sealedContact);
             statement.setObject(20, null);
             statement.executeUpdate();
+            // the audit entry Civitas queues in the same transaction (the sequencer's later work is not in the ceiling)
+            session.audit().setBytes(1, auditEntry(apiClient, subject, now.toInstant()));
+            session.audit().executeUpdate();
             session.connection().commit();
         };
-        run(clients, 5, insert);
+        Load.run(clients, 5, insert);
         cpuBefore = cpu.now();
-        Result ceiling = run(clients, seconds, insert);
+        Load.Result ceiling = Load.run(clients, seconds, insert);
         cpuAfter = cpu.now();
         for (Connection c : connections) {
             c.close();
         }
-        System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 2 INSERTs, %d errors)%n",
+        System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 3 INSERTs, %d errors)%n",
                 ceiling.perSecond(), ceiling.p(50), ceiling.p(99), clients, seconds, ceiling.count(), ceiling.errors());
         System.out.println(cpu.per("jdbc", cpuBefore, cpuAfter, ceiling.count()));
         double jdbcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, ceiling.count());
 
         // ---- reads ----
-        HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
-                .timeout(Duration.ofSeconds(30)).GET().build();
-        String page = check(http.send(list, HttpResponse.BodyHandlers.ofString()));
+        byte[] list = http.get("/open311/v2/requests.json");
+        String page = http.send(list).ok();
         int entries = page.split("\"service_request_id\"", -1).length - 1;
         if (entries != 1000) {
             throw new IllegalStateException("GET requests.json returned " + entries + " requests, not 1000");
@@ -225,21 +225,20 @@ public class Open311Load {
                 references.add(rs.getString(1));
             }
         }
-        run(readClients, 3, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString()))); // warm-up
+        Load.run(readClients, 3, () -> http.send(list).ok()); // warm-up
         cpuBefore = cpu.now();
-        Result lists = run(readClients, readSeconds, () -> check(http.send(list, HttpResponse.BodyHandlers.ofString())));
+        Load.Result lists = Load.run(readClients, readSeconds, () -> http.send(list).ok());
         cpuAfter = cpu.now();
         System.out.printf("get_requests_p50_ms=%.1f   get_requests_p99_ms=%.1f   (%d clients, %d s, %d lists of %d requests of %d, %d errors)%n",
                 lists.p(50), lists.p(99), readClients, readSeconds, lists.count(), entries, rows, lists.errors());
         System.out.println(cpu.per("get_requests", cpuBefore, cpuAfter, lists.count()));
-        Work one = () -> {
+        Load.Work one = () -> {
             String id = references.get(ThreadLocalRandom.current().nextInt(references.size()));
-            check(http.send(HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests/" + id + ".json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            http.send(http.get("/open311/v2/requests/" + id + ".json")).check();
         };
-        run(readClients, 3, one); // warm-up
+        Load.run(readClients, 3, one); // warm-up
         cpuBefore = cpu.now();
-        Result ones = run(readClients, readSeconds, one);
+        Load.Result ones = Load.run(readClients, readSeconds, one);
         cpuAfter = cpu.now();
         System.out.printf("get_request_p50_ms=%.1f   get_request_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
                 ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
@@ -249,6 +248,8 @@ public class Open311Load {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
+        System.out.printf("measured_windows_epoch_ms: post=%s   jdbc=%s   get_requests=%s   get_request=%s%n",
+                civitas.window(), ceiling.window(), lists.window(), ones.window());
         System.out.printf("post_ratio=%.2f   (civitas POST throughput / the same INSERTs through JDBC)%n",
                 civitas.perSecond() / ceiling.perSecond());
         System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
@@ -409,72 +410,13 @@ public class Open311Load {
         }
     }
 
-    interface Work {
-        void once() throws Exception;
-    }
-
-    record Result(long[] nanos, long errors, double elapsedSeconds) {
-        long count() {
-            return nanos.length;
-        }
-
-        double perSecond() {
-            return nanos.length / elapsedSeconds;
-        }
-
-        double p(int percentile) {
-            if (nanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(percentile / 100.0 * nanos.length) - 1;
-            return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1_000_000.0;
-        }
-    }
-
-    static String check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    /** Runs {@code work} in a loop on {@code clients} threads until {@code seconds} have passed. */
-    static Result run(int clients, int seconds, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(seconds).toNanos();
-        AtomicLong errors = new AtomicLong();
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            futures.add(pool.submit(() -> {
-                long[] times = new long[1024];
-                int n = 0;
-                while (System.nanoTime() < deadline && errors.get() < 1000) {
-                    long began = System.nanoTime();
-                    try {
-                        work.once();
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.err.println("error: " + e.getMessage());
-                        }
-                        continue;
-                    }
-                    if (n == times.length) {
-                        times = Arrays.copyOf(times, n * 2);
-                    }
-                    times[n++] = System.nanoTime() - began;
-                }
-                return Arrays.copyOf(times, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> future : futures) {
-            all.add(future.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(merged, errors.get(), elapsed);
+    /** An audit entry shaped and sized like the one Civitas queues for an Open311 POST (its canonical JSON). */
+    static byte[] auditEntry(String apiClient, UUID request, Instant at) {
+        return ("{\"action\":\"requests.RequestSubmitted\",\"actor\":{\"id\":\"" + apiClient + "\",\"kind\":\"api-client\"},"
+                + "\"fields\":[\"reference\",\"serviceCode\",\"channel\"],\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"resource\":{\"id\":\"" + request + "\",\"type\":\"request\"},\"time\":\"" + at
+                + "\",\"values\":{\"channel\":\"open311\",\"reference\":\"RBC-7K3M-9Q2P\",\"serviceCode\":\"pothole\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -1,17 +1,5 @@
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator for bench/trust (issue 5: POST throughput with the audit log and the vault on, as a
@@ -24,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * machine falls on both alike; {@code trust_ratio} is the total POSTs of "on" over those of "off".
  * Every loop is bounded by its time limit (and stops after 1000 errors).
  * With a third Civitas, "vault" (audit off, POSTed to with contact details), it also prints what the
- * vault alone costs. {@code java bench/TrustLoad.java <api-key> <clients> <round-seconds> <rounds>
- * off=<url>@<pid> on=<url>@<pid> [vault=<url>@<pid>]}
+ * vault alone costs. {@code java -cp <classes of TrustLoad.java and Load.java> TrustLoad <api-key> <clients> <round-seconds> <rounds>
+ * off=<url>@<pid>@<postmaster-pid> on=... [vault=...]}
  */
 public class TrustLoad {
 
@@ -37,8 +25,9 @@ public class TrustLoad {
             + "&phone=" + enc("+44 20 7946 0018");
 
     /** One Civitas and how it is POSTed to. */
-    record Side(String name, String what, HttpRequest post, ProcessHandle pid, List<long[]> times, long[] totals) {
-        // totals: requests, errors, cpu ms, elapsed ms
+    record Side(String name, String what, Load.Http http, byte[] post, ProcessHandle pid, ProcessHandle postgres,
+                List<long[]> times, long[] totals) {
+        // totals: requests, errors, Civitas cpu ms, elapsed ms, PostgreSQL cpu ms
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,28 +35,30 @@ public class TrustLoad {
         int clients = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        // then name=url@pid for each side: off, on, and optionally vault (audit off, contact details sealed)
+        // then name=url@pid@postmaster-pid for each side: off, on, and optionally vault (audit off, contact details sealed)
         List<Side> sides = new ArrayList<>();
         for (int i = 4; i < args.length; i++) {
             String name = args[i].substring(0, args[i].indexOf('='));
-            String url = args[i].substring(args[i].indexOf('=') + 1, args[i].lastIndexOf('@'));
-            ProcessHandle pid = ProcessHandle.of(Long.parseLong(args[i].substring(args[i].lastIndexOf('@') + 1))).orElseThrow();
+            String[] where = args[i].substring(args[i].indexOf('=') + 1).split("@");
+            String url = where[0];
+            ProcessHandle pid = ProcessHandle.of(Long.parseLong(where[1])).orElseThrow();
+            ProcessHandle postgres = ProcessHandle.of(Long.parseLong(where[2])).orElseThrow();
             boolean contact = !name.equals("off");
             String what = switch (name) {
                 case "off" -> "audit off, no contact details";
                 case "on" -> "audit on, contact details sealed";
                 default -> "audit off, contact details sealed";
             };
-            sides.add(new Side(name, what, post(url, "api_key=" + enc(key) + "&" + BASE_FORM + (contact ? CONTACT : "")), pid,
-                    new ArrayList<>(), new long[4]));
+            Load.Http http = new Load.Http(url);
+            sides.add(new Side(name, what, http, http.post("/open311/v2/requests.json",
+                    "api_key=" + enc(key) + "&" + BASE_FORM + (contact ? CONTACT : "")), pid, postgres,
+                    new ArrayList<>(), new long[5]));
         }
 
         // warm-up, not measured: the JIT of each, in turn (2 x 15 s each; a busy 2-core machine compiles slowly)
         for (int i = 0; i < 2; i++) {
             for (Side side : sides) {
-                run(clients, 15, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
+                Load.run(clients, 15, () -> side.http().send(side.post()).ok());
             }
         }
         for (int round = 0; round < rounds; round++) {
@@ -79,37 +70,43 @@ public class TrustLoad {
             }
             for (Side side : order) {
                 long cpuBefore = cpu(side.pid());
-                Result result = run(clients, seconds, () -> check(http.send(side.post(), HttpResponse.BodyHandlers.ofString())));
+                long pgBefore = cpuWithDescendants(side.postgres());
+                Load.Result result = Load.run(clients, seconds, () -> side.http().send(side.post()).ok());
                 long cpu = cpu(side.pid()) - cpuBefore;
-                System.out.printf("round %d %-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (%d requests, %d errors)%n",
+                long pg = cpuWithDescendants(side.postgres()) - pgBefore;
+                System.out.printf("round %d %-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   postgres_cpu_ms_per_post=%.2f   (%d requests, %d errors)%n",
                         round + 1, side.name(), result.perSecond(), result.p(50), result.p(99),
-                        cpu / Math.max(1.0, result.count()), result.count(), result.errors());
+                        cpu / Math.max(1.0, result.count()), pg / Math.max(1.0, result.count()), result.count(), result.errors());
                 side.times().add(result.nanos());
                 side.totals()[0] += result.count();
                 side.totals()[1] += result.errors();
                 side.totals()[2] += cpu;
                 side.totals()[3] += (long) (result.elapsedSeconds() * 1000);
+                side.totals()[4] += pg;
             }
         }
-        Result off = null, on = null;
-        double offCpu = 0, onCpu = 0;
+        Load.Result off = null, on = null;
+        double offCpu = 0, onCpu = 0, offPg = 0, onPg = 0;
         boolean errors = false;
         for (Side side : sides) {
-            Result all = merged(side.times(), side.totals()[1], side.totals()[3] / 1000.0);
+            Load.Result all = Load.Result.merged(side.times(), side.totals()[1], side.totals()[3] / 1000.0);
             double cpu = side.totals()[2] / Math.max(1.0, side.totals()[0]);
-            System.out.printf("%-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   (%s; %d clients, %d x %d s, %d requests, %d errors)%n",
-                    side.name() + ":", all.perSecond(), all.p(50), all.p(99), cpu, side.what(), clients, rounds, seconds,
+            double pg = side.totals()[4] / Math.max(1.0, side.totals()[0]);
+            System.out.printf("%-5s posts_per_s=%.1f   p50_ms=%.1f   p99_ms=%.1f   civitas_cpu_ms_per_post=%.2f   postgres_cpu_ms_per_post=%.2f   (%s; %d clients, %d x %d s, %d requests, %d errors)%n",
+                    side.name() + ":", all.perSecond(), all.p(50), all.p(99), cpu, pg, side.what(), clients, rounds, seconds,
                     all.count(), all.errors());
             errors |= all.errors() > 0;
             if (side.name().equals("off")) {
                 off = all;
                 offCpu = cpu;
+                offPg = pg;
             } else if (side.name().equals("on")) {
                 on = all;
                 onCpu = cpu;
+                onPg = pg;
             } else {
                 System.out.printf("vault_only_ratio=%.2f   (the vault alone: audit off, contact details sealed / off)%n",
-                        all.perSecond() / merged(sides.get(0).times(), 0, sides.get(0).totals()[3] / 1000.0).perSecond());
+                        all.perSecond() / Load.Result.merged(sides.get(0).times(), 0, sides.get(0).totals()[3] / 1000.0).perSecond());
             }
         }
         if (errors) {
@@ -118,92 +115,20 @@ public class TrustLoad {
         }
         System.out.printf("trust_ratio=%.2f   (POSTs/s with the audit log on and contact details sealed / with the audit off and no contact; target >= 0.8)%n",
                 on.perSecond() / off.perSecond());
-        System.out.printf("trust_cpu_ratio=%.2f   (Civitas CPU per POST off / on)%n", offCpu / onCpu);
-    }
-
-    static HttpRequest post(String base, String form) {
-        return HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        System.out.printf("trust_cpu_ratio=%.2f   (Civitas CPU per POST off / on; with PostgreSQL's: %.2f)%n", offCpu / onCpu,
+                (offCpu + offPg) / (onCpu + onPg));
     }
 
     static long cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        return Load.cpuMillis(process);
     }
 
-    static Result merged(List<long[]> parts, long errors, double seconds) {
-        return new Result(parts.stream().flatMapToLong(Arrays::stream).sorted().toArray(), errors, seconds);
-    }
-
-    interface Work {
-        void once() throws Exception;
-    }
-
-    record Result(long[] nanos, long errors, double elapsedSeconds) {
-        long count() {
-            return nanos.length;
-        }
-
-        double perSecond() {
-            return nanos.length / elapsedSeconds;
-        }
-
-        double p(int percentile) {
-            if (nanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(percentile / 100.0 * nanos.length) - 1;
-            return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1_000_000.0;
-        }
-    }
-
-    static String check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    /** Runs {@code work} in a loop on {@code clients} threads until {@code seconds} have passed. */
-    static Result run(int clients, int seconds, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(seconds).toNanos();
-        AtomicLong errors = new AtomicLong();
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            futures.add(pool.submit(() -> {
-                long[] times = new long[1024];
-                int n = 0;
-                while (System.nanoTime() < deadline && errors.get() < 1000) {
-                    long began = System.nanoTime();
-                    try {
-                        work.once();
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.err.println("error: " + e.getMessage());
-                        }
-                        continue;
-                    }
-                    if (n == times.length) {
-                        times = Arrays.copyOf(times, n * 2);
-                    }
-                    times[n++] = System.nanoTime() - began;
-                }
-                return Arrays.copyOf(times, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> future : futures) {
-            all.add(future.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(merged, errors.get(), elapsed);
+    /** A server's PostgreSQL: the postmaster and its backends. */
+    static long cpuWithDescendants(ProcessHandle process) {
+        return Load.cpuMillis(process) + process.descendants().mapToLong(Load::cpuMillis).sum();
     }
 
     static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return Load.enc(value);
     }
 }
