@@ -84,8 +84,9 @@ class AuditRecorder {
     }
 
     static Map<String, Object> entry(String module, Record event, Instant time) {
+        Shape shape = SHAPES.get(event.getClass());
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("action", module + "." + event.getClass().getSimpleName());
+        entry.put("action", shape.action(module));
         entry.put("time", Checkpoint.time(time));
         entry.put(REQUEST_ID, MDC.get(REQUEST_ID));
 
@@ -95,24 +96,24 @@ class AuditRecorder {
         List<String> fields = new ArrayList<>();
         List<String> changedFields = null;
         Map<String, Object> values = new LinkedHashMap<>();
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            String name = component.getName();
-            Object value = read(component, event);
-            if (name.equals(CHANGED_FIELDS) && value instanceof Collection<?> names) {
+        for (Shape.Field field : shape.fields()) {
+            Object value = field.read(event);
+            if (field.changedFields() && value instanceof Collection<?> names) {
                 changedFields = names.stream().map(String::valueOf).toList();
                 continue;
             }
-            if (resourceId == null && isResourceId(name)) {
-                resourceType = resourceType(name);
+            // the first id that has a value names the resource (an id left empty passes the role on)
+            if (resourceId == null && field.resourceType() != null) {
+                resourceType = field.resourceType();
                 resourceId = value;
                 continue;
             }
-            if (ACTOR_FIELDS.contains(name)) {
+            if (field.actor()) {
                 namedActor = value;
             }
-            fields.add(name);
+            fields.add(field.name());
             if (value != null) {
-                values.put(name, value(value));
+                values.put(field.name(), value(value));
             }
         }
         if (resourceType != null) {
@@ -128,12 +129,41 @@ class AuditRecorder {
         return entry;
     }
 
-    private static Object read(RecordComponent component, Record event) {
-        try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + event.getClass().getName(), e);
+    /** What an event type's components are to the audit log, worked out once per type instead of once per event. */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private record Shape(String simpleName, List<Field> fields) {
+
+        /** A component: how to read it, and what it may be (resourceType is null unless it can name the resource). */
+        record Field(String name, java.lang.reflect.Method accessor, boolean changedFields, String resourceType, boolean actor) {
+            Object read(Record event) {
+                try {
+                    return accessor.invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + name + " of " + event.getClass().getName(), e);
+                }
+            }
+        }
+
+        String action(String module) {
+            return module + "." + simpleName;
+        }
+
+        static Shape of(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                String name = component.getName();
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                fields.add(new Field(name, accessor, name.equals(CHANGED_FIELDS), isResourceId(name) ? resourceType(name) : null,
+                        ACTOR_FIELDS.contains(name)));
+            }
+            return new Shape(type.getSimpleName(), List.copyOf(fields));
         }
     }
 

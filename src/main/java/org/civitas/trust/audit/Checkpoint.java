@@ -24,8 +24,11 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant signedAt, byte[
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     /** Millisecond precision: PostgreSQL keeps microseconds, so the stored time reproduces the signed text. */
     static String time(Instant instant) {
-        return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
+        return TIME.format(instant);
     }
 }

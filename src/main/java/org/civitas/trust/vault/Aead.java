@@ -18,16 +18,24 @@ final class Aead {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // per thread: Cipher.getInstance walks the provider list on every call, and one shared
+    // SecureRandom is a lock every request thread takes for every nonce and data key
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private Aead() {
     }
 
     static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
         try {
-            byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] nonce = random(NONCE);
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -37,12 +45,19 @@ final class Aead {
         }
     }
 
+    /** Bytes from this thread's SecureRandom: nonces, and data keys (what KeyGenerator for AES-256 gives, without its look-up). */
+    static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.get().nextBytes(bytes);
+        return bytes;
+    }
+
     /** @throws GeneralSecurityException when the key, the associated data or the bytes are not the ones sealed */
     static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) throws GeneralSecurityException {
         if (sealed == null || sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new GeneralSecurityException("not sealed by this vault");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHER.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
         cipher.updateAAD(associatedData);
         return cipher.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);

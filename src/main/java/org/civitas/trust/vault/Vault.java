@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -241,13 +240,7 @@ class Vault implements PersonalData {
     }
 
     private static SecretKey newDataKey() {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256);
-            return generator.generateKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SecretKeySpec(Aead.random(32), "AES");
     }
 
     private static byte[] bytes(UUID subject) {
