@@ -13,10 +13,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.civitas.platform.SignedInUser;
+import org.civitas.trust.writes.TrustWrites;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -47,12 +47,12 @@ class AuditRecorder {
     private static final Set<String> SELF_SERVICE = Set.of("AccountRegistered", "SignedIn", "SignedOut", "SecondFactorEnrolled",
             "RecoveryCodeUsed");
 
-    private final JdbcClient jdbc;
+    private final TrustWrites writes;
     private final Clock clock;
     private final boolean enabled;
 
-    AuditRecorder(JdbcClient jdbc, Clock clock, @Value("${civitas.audit.enabled:true}") boolean enabled) {
-        this.jdbc = jdbc;
+    AuditRecorder(TrustWrites writes, Clock clock, @Value("${civitas.audit.enabled:true}") boolean enabled) {
+        this.writes = writes;
         this.clock = clock;
         this.enabled = enabled;
     }
@@ -66,7 +66,8 @@ class AuditRecorder {
         if (module == null) {
             return;
         }
-        jdbc.sql("insert into trust.audit_queue (entry) values (?)").param(CanonicalJson.bytes(entry(module, event, clock.instant()))).update();
+        // inserted with the transaction's other trust rows, in one round trip before it commits
+        writes.insert("trust.audit_queue", "entry", (Object) CanonicalJson.bytes(entry(module, event, clock.instant())));
     }
 
     /** The module whose root package declares the event, or null for records that are not domain events. */

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.trust.PersonalData;
 import org.civitas.trust.SubjectErased;
+import org.civitas.trust.writes.TrustWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +42,16 @@ class Vault implements PersonalData {
     static final byte[] LOOKUP_AAD = "trust.lookup_key".getBytes(StandardCharsets.US_ASCII);
 
     private final JdbcClient jdbc;
+    private final TrustWrites writes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile MasterKey master;
     private volatile SecretKey lookup;
 
-    Vault(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions,
+    Vault(JdbcClient jdbc, TrustWrites writes, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions,
           CivitasProperties properties, @Value("${civitas.master-key:}") String configuredKey) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.events = events;
         this.clock = clock;
         MasterKey key = StringUtils.hasText(configuredKey) ? MasterKey.fromBase64(configuredKey)
@@ -104,9 +107,9 @@ class Vault implements PersonalData {
     public UUID newSubject() {
         UUID subject = UUID.randomUUID();
         SecretKey dataKey = newDataKey();
-        jdbc.sql("insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)")
-                .params(subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()))
-                .update();
+        // inserted with the transaction's audit entries, in one round trip before it commits
+        writes.insert("trust.data_key", "subject_id, wrapped_key, created_at",
+                subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()));
         createdInThisTransaction().ifPresent(created -> created.put(subject, dataKey));
         return subject;
     }
@@ -177,6 +180,7 @@ class Vault implements PersonalData {
         if (TransactionSynchronizationManager.hasResource(this)) {
             createdInThisTransaction().ifPresent(created -> created.remove(subject));
         }
+        writes.flush();
         int erased = jdbc.sql("update trust.data_key set wrapped_key = null, erased_at = ? where subject_id = ? and erased_at is null")
                 .params(Timestamp.from(clock.instant()), subject).update();
         if (erased == 1) {
@@ -198,6 +202,7 @@ class Vault implements PersonalData {
     @Transactional
     public int rotateMasterKey(byte[] newKey) {
         MasterKey next = MasterKey.of(newKey);
+        writes.flush();
         record Wrapped(UUID subjectId, byte[] wrappedKey) {
         }
         int count = 0;
@@ -226,6 +231,7 @@ class Vault implements PersonalData {
                 return Optional.of(created);
             }
         }
+        writes.flush();
         return jdbc.sql("select wrapped_key from trust.data_key where subject_id = ? and wrapped_key is not null")
                 .param(subject).query(byte[].class).optional()
                 .map(wrapped -> new SecretKeySpec(unwrap(master, subject, wrapped), "AES"));

@@ -1,0 +1,117 @@
+package org.civitas.trust.writes;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.civitas.CivitasTest;
+import org.civitas.trust.PersonalData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The trust rows a change adds (data keys, audit entries) go to the database together just before the
+ * transaction commits: they commit with it, roll back with it, keep their order, and reads in the same
+ * transaction still see them.
+ */
+@CivitasTest
+class TrustWritesTest {
+
+    @Autowired
+    TrustWrites writes;
+
+    @Autowired
+    PersonalData vault;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private long queued(String marker) {
+        return jdbc.sql("select count(*) from trust.audit_queue where convert_from(entry, 'UTF8') like ?")
+                .param("%" + marker + "%").query(Long.class).single();
+    }
+
+    private long dataKeys(UUID subject) {
+        return jdbc.sql("select count(*) from trust.data_key where subject_id = ?").param(subject).query(Long.class).single();
+    }
+
+    @Test
+    void rowsAreHeldUntilCommitThenWrittenTogetherInTheirOrder() {
+        String marker = "tw-" + UUID.randomUUID();
+        UUID subject = transactions.execute(status -> {
+            UUID created = vault.newSubject();
+            writes.insert("trust.audit_queue", "entry", (Object) ("{\"n\":1,\"m\":\"" + marker + "\"}").getBytes());
+            writes.insert("trust.audit_queue", "entry", (Object) ("{\"n\":2,\"m\":\"" + marker + "\"}").getBytes());
+            // not yet in the database: another connection (outside this transaction) does not see them, nor does this one
+            assertThat(dataKeys(created)).isZero();
+            assertThat(queued(marker)).isZero();
+            return created;
+        });
+        assertThat(dataKeys(subject)).isOne();
+        List<String> entries = jdbc.sql("select convert_from(entry, 'UTF8') from trust.audit_queue where convert_from(entry, 'UTF8') like ? order by id")
+                .param("%" + marker + "%").query(String.class).list();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).contains("\"n\":1");
+        assertThat(entries.get(1)).contains("\"n\":2");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoTrustRows() {
+        String marker = "tw-" + UUID.randomUUID();
+        UUID[] subject = new UUID[1];
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            subject[0] = vault.newSubject();
+            writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + marker + "\"}").getBytes());
+            throw new IllegalStateException("the change fails");
+        })).hasMessage("the change fails");
+        assertThat(dataKeys(subject[0])).isZero();
+        assertThat(queued(marker)).isZero();
+    }
+
+    @Test
+    void outsideATransactionARowIsWrittenAtOnce() {
+        String marker = "tw-" + UUID.randomUUID();
+        writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + marker + "\"}").getBytes());
+        assertThat(queued(marker)).isOne();
+    }
+
+    @Test
+    void aSubjectCreatedAndErasedInOneTransactionStaysErased() {
+        UUID subject = transactions.execute(status -> {
+            UUID created = vault.newSubject();
+            byte[] sealed = vault.seal(created, "Erin Early");
+            vault.erase(created);
+            assertThat(vault.open(created, sealed)).isEmpty();
+            return created;
+        });
+        assertThat(dataKeys(subject)).isOne();
+        assertThat(vault.readable(subject)).isFalse();
+        assertThat(jdbc.sql("select wrapped_key is null and erased_at is not null from trust.data_key where subject_id = ?")
+                .param(subject).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnCommitsItsRowsAndLeavesTheOuterOnesHeld() {
+        String outer = "tw-outer-" + UUID.randomUUID();
+        String inner = "tw-inner-" + UUID.randomUUID();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions.getTransactionManager());
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(status -> {
+            writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + outer + "\"}").getBytes());
+            requiresNew.executeWithoutResult(innerStatus ->
+                    writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + inner + "\"}").getBytes()));
+            assertThat(queued(inner)).as("committed by the inner transaction").isOne();
+            assertThat(queued(outer)).as("still held by the outer one").isZero();
+        });
+        assertThat(queued(outer)).isOne();
+        assertThat(queued(inner)).isOne();
+    }
+}
