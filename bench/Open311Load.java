@@ -40,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the last 180 days, two in three with contact details sealed in the vault under a data key of their
  * own, wrapped by the node's master key exactly as the trust module does);</li>
  * <li>POST /open311/v2/requests.json (form-encoded, api_key, contact details) at {@code clients}
- * concurrent clients for {@code seconds}, after a 15 s warm-up, and counts from PostgreSQL's own
+ * concurrent clients for {@code seconds}, after a 30 s warm-up, and counts from PostgreSQL's own
  * statistics what each POST cost the database (commits, rows read, rows written per table);</li>
  * <li>the ceiling: the same INSERT statements in the same one transaction per request (the data
  * key, the request with its sealed contact, the audit entry queued), through JDBC on {@code clients} connections to the same
@@ -119,8 +119,8 @@ public class Open311Load {
         }
 
         // ---- POST ----
-        // warm-up, not measured: long enough for the JIT on a busy 2-core machine
-        Load.run(clients, 15, () -> http.send(post).ok());
+        // warm-up, not measured: 30 s, as the JIT's compiler threads were still busy in the measured window after 15 s
+        Load.run(clients, 30, () -> http.send(post).ok());
         Map<String, Long> before = databaseCounters(jdbcUrl);
         long[] cpuBefore = cpu.now();
         Load.Result civitas = Load.run(clients, seconds, () -> http.send(post).ok());
@@ -193,7 +193,8 @@ public class Open311Load {
             statement.setBytes(19, sealedContact);
             statement.setObject(20, null);
             statement.executeUpdate();
-            // the audit entry Civitas queues in the same transaction (the sequencer's later work is not in the ceiling)
+            // the audit entry Civitas queues in the same transaction; the running Civitas's sequencer then moves it
+            // into the log, as it does its own, so its work is in the ceiling phase too
             session.audit().setBytes(1, auditEntry(apiClient, subject, now.toInstant()));
             session.audit().executeUpdate();
             session.connection().commit();
@@ -202,13 +203,28 @@ public class Open311Load {
         cpuBefore = cpu.now();
         Load.Result ceiling = Load.run(clients, seconds, insert);
         cpuAfter = cpu.now();
-        for (Connection c : connections) {
-            c.close();
-        }
         System.out.printf("jdbc_requests_per_s=%.1f   jdbc_p50_ms=%.2f   jdbc_p99_ms=%.2f   (%d connections, %d s, %d transactions of 3 INSERTs, %d errors)%n",
                 ceiling.perSecond(), ceiling.p(50), ceiling.p(99), clients, seconds, ceiling.count(), ceiling.errors());
         System.out.println(cpu.per("jdbc", cpuBefore, cpuAfter, ceiling.count()));
         double jdbcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, ceiling.count());
+
+        // ---- the ceiling's transaction behind the least HTTP server there can be ----
+        // What any HTTP front would reach on this machine: if this is far under the ceiling, so is every web stack.
+        Load.Result bare;
+        try (BareServer server = new BareServer(insert)) {
+            Load.Http bareHttp = new Load.Http("http://127.0.0.1:" + server.port());
+            byte[] barePost = bareHttp.post("/open311/v2/requests.json", form);
+            Load.run(clients, 5, () -> bareHttp.send(barePost).ok());
+            cpuBefore = cpu.now();
+            bare = Load.run(clients, seconds, () -> bareHttp.send(barePost).ok());
+            cpuAfter = cpu.now();
+        }
+        System.out.printf("bare_http_requests_per_s=%.1f   bare_http_p50_ms=%.2f   bare_http_p99_ms=%.2f   (the ceiling's transaction behind a bare HTTP/1.1 server in the load generator: a thread per connection, the form decoded, no framework; %d errors)%n",
+                bare.perSecond(), bare.p(50), bare.p(99), bare.errors());
+        System.out.println(cpu.per("bare_http", cpuBefore, cpuAfter, bare.count()) + "   (load_generator includes the bare server)");
+        for (Connection c : connections) {
+            c.close();
+        }
 
         // ---- reads ----
         byte[] list = http.get("/open311/v2/requests.json");
@@ -244,7 +260,7 @@ public class Open311Load {
                 ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
         System.out.println(cpu.per("get_request", cpuBefore, cpuAfter, ones.count()));
 
-        if (civitas.errors() > 0 || ceiling.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
+        if (civitas.errors() > 0 || ceiling.errors() > 0 || bare.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
@@ -252,6 +268,8 @@ public class Open311Load {
                 civitas.window(), ceiling.window(), lists.window(), ones.window());
         System.out.printf("post_ratio=%.2f   (civitas POST throughput / the same INSERTs through JDBC)%n",
                 civitas.perSecond() / ceiling.perSecond());
+        System.out.printf("bare_http_ratio=%.2f   (the bare HTTP server / the ceiling: the most an HTTP front can reach here)%n",
+                bare.perSecond() / ceiling.perSecond());
         System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
                 jdbcCpu / postCpu);
     }
@@ -407,6 +425,94 @@ public class Open311Load {
                             + "(machine use of our processes: %.0f%% of 2 cores over %.0f s)", what,
                     (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
                     100.0 * ((after[0] - before[0]) + (after[1] - before[1]) + (after[2] - before[2])) / (2 * wall), wall / 1000);
+        }
+    }
+
+    /**
+     * The least an HTTP/1.1 server can do for a form POST: a thread per kept-alive connection, the head read
+     * to its Content-Length, the form split and URL-decoded, the work done, a fixed JSON answer written.
+     * No routing, no security, no validation, no framework: an upper bound for any web stack on this machine.
+     */
+    static final class BareServer implements AutoCloseable {
+        static final byte[] ANSWER;
+
+        static {
+            byte[] body = "[{\"service_request_id\":\"RBC-7K3M-9Q2P\",\"service_notice\":null,\"account_id\":null}]"
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            ANSWER = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, ANSWER, head.length, body.length);
+        }
+
+        private final java.net.ServerSocket server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        BareServer(Load.Work work) throws java.io.IOException {
+            server = new java.net.ServerSocket(0, 128, java.net.InetAddress.getLoopbackAddress());
+            threads.submit(() -> {
+                while (!server.isClosed()) {
+                    java.net.Socket socket = server.accept();
+                    threads.submit(() -> serve(socket, work));
+                }
+                return null;
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private static void serve(java.net.Socket socket, Load.Work work) {
+            try (socket) {
+                socket.setTcpNoDelay(true);
+                java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65_536);
+                java.io.OutputStream out = socket.getOutputStream();
+                for (String request = line(in); request != null; request = line(in)) {
+                    int length = 0;
+                    for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                        if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                            length = Integer.parseInt(header.substring(15).trim());
+                        }
+                    }
+                    Map<String, String> form = new java.util.HashMap<>();
+                    for (String pair : new String(in.readNBytes(length), StandardCharsets.UTF_8).split("&")) {
+                        int equals = pair.indexOf('=');
+                        form.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                                java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                    }
+                    if (!form.containsKey("service_code")) {
+                        throw new IllegalStateException("no service_code in the form");
+                    }
+                    byte[] answer = ANSWER;
+                    try {
+                        work.once();
+                    } catch (Exception e) {
+                        answer = "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                    }
+                    out.write(answer);
+                    out.flush();
+                }
+            } catch (Exception e) {
+                // the client went away at the end of the phase
+            }
+        }
+
+        private static String line(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != -1; b = in.read()) {
+                if (b == '\n') {
+                    return line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.substring(0, line.length() - 1) : line.toString();
+                }
+                line.append((char) b);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+            threads.shutdownNow();
         }
     }
 

@@ -24,6 +24,21 @@ enum Open311Format {
         return this == XML ? document.xml() : document.json();
     }
 
+    /**
+     * The extension a request's path ends in, when its mapping matched it as a plain path: the fixed
+     * resources are mapped as {@code requests.json} and {@code requests.xml} as well as
+     * {@code requests.{format}}, because Spring MVC finds a plain path with a map look-up but matches a
+     * pattern against every mapping of the application (a twentieth of a POST's CPU); any other
+     * extension still reaches the pattern and gets Open311's 404.
+     */
+    static String extension(String matched, jakarta.servlet.http.HttpServletRequest request) {
+        if (matched != null) {
+            return matched;
+        }
+        String path = request.getRequestURI();
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
     static Optional<Open311Format> of(String extension) {
         return switch (extension == null ? "" : extension.toLowerCase(Locale.ROOT)) {
             case "xml" -> Optional.of(XML);

@@ -86,9 +86,9 @@ class Open311RequestsApi {
         this.zone = civitas.timeZone() == null ? ZoneId.of("UTC") : civitas.timeZone();
     }
 
-    @PostMapping("/requests.{format}")
-    ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest http) {
-        Open311Format as = input.format(format);
+    @PostMapping({"/requests.json", "/requests.xml", "/requests.{format}"})
+    ResponseEntity<byte[]> submit(@PathVariable(required = false) String format, HttpServletRequest http) {
+        Open311Format as = input.format(Open311Format.extension(format, http));
         Map<String, String[]> form = http.getParameterMap();
         checkApiKey(input.value(form, "api_key"));
         input.checkJurisdiction(input.value(form, "jurisdiction_id"));
@@ -170,9 +170,9 @@ class Open311RequestsApi {
      * absent), {@code status} ({@code open} or {@code closed}, or both). Newest first, then by reference.
      * With the widely used extension {@code page} (from 1) and {@code page_size} (1 to 1000, by default 1000).
      */
-    @GetMapping("/requests.{format}")
-    ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest http) {
-        Open311Format as = input.format(format);
+    @GetMapping({"/requests.json", "/requests.xml", "/requests.{format}"})
+    ResponseEntity<byte[]> requests(@PathVariable(required = false) String format, HttpServletRequest http) {
+        Open311Format as = input.format(Open311Format.extension(format, http));
         Map<String, String[]> query = http.getParameterMap();
         input.checkJurisdiction(input.value(query, "jurisdiction_id"));
         List<Open311Error.Entry> problems = new ArrayList<>();

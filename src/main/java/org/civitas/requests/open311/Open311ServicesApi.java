@@ -44,9 +44,9 @@ class Open311ServicesApi {
         this.messages = messages;
     }
 
-    @GetMapping("/discovery.{format}")
-    ResponseEntity<byte[]> discovery(@PathVariable String format, HttpServletRequest request) {
-        Open311Format as = format(format);
+    @GetMapping({"/discovery.json", "/discovery.xml", "/discovery.{format}"})
+    ResponseEntity<byte[]> discovery(@PathVariable(required = false) String format, HttpServletRequest request) {
+        Open311Format as = format(Open311Format.extension(format, request));
         String changeset = changeset();
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
@@ -64,10 +64,11 @@ class Open311ServicesApi {
         return respond(as, new Open311Document("discovery", discovery));
     }
 
-    @GetMapping("/services.{format}")
-    ResponseEntity<byte[]> services(@PathVariable String format,
-                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
-        Open311Format as = format(format);
+    @GetMapping({"/services.json", "/services.xml", "/services.{format}"})
+    ResponseEntity<byte[]> services(@PathVariable(required = false) String format,
+                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+                                    HttpServletRequest request) {
+        Open311Format as = format(Open311Format.extension(format, request));
         checkJurisdiction(jurisdiction);
         List<Map<String, Object>> list = services.live().stream().map(this::service).toList();
         return respond(as, new Open311Document("services", list));

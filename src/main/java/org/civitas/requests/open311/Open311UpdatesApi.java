@@ -98,12 +98,12 @@ class Open311UpdatesApi {
      * last 24 hours when both are absent, 24 hours up to end_date when only that is given), newest
      * first, with {@code page} and {@code page_size} as for GET requests.
      */
-    @GetMapping("/servicerequestupdates.{format}")
-    ResponseEntity<byte[]> list(@PathVariable String format, HttpServletRequest http) {
+    @GetMapping({"/servicerequestupdates.json", "/servicerequestupdates.xml", "/servicerequestupdates.{format}"})
+    ResponseEntity<byte[]> list(@PathVariable(required = false) String format, HttpServletRequest http) {
         Map<String, String[]> query = http.getParameterMap();
         // the key first: nothing about this feed is answered without one, not even a bad format
         checkApiKey(input.value(query, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT, ApiScopes.REQUESTS_READ), "open311.error.apiKey.updatesRead");
-        Open311Format as = input.format(format);
+        Open311Format as = input.format(Open311Format.extension(format, http));
         input.checkJurisdiction(input.value(query, "jurisdiction_id"));
         List<Open311Error.Entry> problems = new ArrayList<>();
         int page = input.whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
@@ -150,11 +150,11 @@ class Open311UpdatesApi {
      * A resident's comment on a request, as FixMyStreet posts it. Answers Civitas's own update_id,
      * which is also the update's update_id in the GET feed (so FixMyStreet recognises its own comment).
      */
-    @PostMapping("/servicerequestupdates.{format}")
-    ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest http) {
+    @PostMapping({"/servicerequestupdates.json", "/servicerequestupdates.xml", "/servicerequestupdates.{format}"})
+    ResponseEntity<byte[]> submit(@PathVariable(required = false) String format, HttpServletRequest http) {
         Map<String, String[]> form = http.getParameterMap();
         ApiClient client = checkApiKey(input.value(form, "api_key"), Set.of(ApiScopes.OPEN311_SUBMIT), "open311.error.apiKey.updatesSubmit");
-        Open311Format as = input.format(format);
+        Open311Format as = input.format(Open311Format.extension(format, http));
         input.checkJurisdiction(input.value(form, "jurisdiction_id"));
 
         List<Open311Error.Entry> problems = new ArrayList<>();
