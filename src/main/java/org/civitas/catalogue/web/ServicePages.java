@@ -28,13 +28,13 @@ import org.civitas.catalogue.service.ServiceInput.SlaInput;
 import org.civitas.catalogue.service.ServiceInput.ValueInput;
 import org.civitas.catalogue.service.ServiceNotFound;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * edited in the form (added, removed, moved) and only written when saved: for a draft service in
  * place, for a live one as a new version.
  */
-@Controller
+@PageController
 public class ServicePages {
 
     static final int MAX_QUESTIONS = 50;

@@ -13,18 +13,18 @@ import org.civitas.identity.account.Accounts;
 import org.civitas.identity.mfa.SecondFactor;
 import org.civitas.identity.security.SignInFlow;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.PageController;
 import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A person's own account page, and setting up the authenticator app for staff. */
-@Controller
+@PageController
 class AccountPages {
 
     private final Accounts accounts;

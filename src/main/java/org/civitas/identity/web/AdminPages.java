@@ -18,10 +18,10 @@ import org.civitas.identity.account.AccountService;
 import org.civitas.identity.account.Accounts;
 import org.civitas.identity.apikey.ApiKeys;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Administrators' pages: staff accounts and API keys. */
-@Controller
+@PageController
 class AdminPages {
 
     private final Accounts accounts;

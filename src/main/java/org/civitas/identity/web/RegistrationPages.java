@@ -8,19 +8,19 @@ import org.civitas.identity.account.Account;
 import org.civitas.identity.account.AccountPrincipal;
 import org.civitas.identity.account.AccountService;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Citizens create an account with e-mail and password, and are signed in straight away. */
-@Controller
+@PageController
 class RegistrationPages {
 
     private final AccountService accounts;

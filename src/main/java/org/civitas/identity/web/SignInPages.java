@@ -9,19 +9,19 @@ import org.civitas.identity.CivitasPrincipal;
 import org.civitas.identity.mfa.SecondFactor;
 import org.civitas.identity.security.SignInFlow;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.PageController;
 import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page (the form posts to Spring Security) and the second-factor step for staff. */
-@Controller
+@PageController
 class SignInPages {
 
     static final int SECOND_FACTOR_ATTEMPTS = 5;

@@ -2,9 +2,9 @@ package org.civitas.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.civitas.platform.PageController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * request came in on, chosen from the {@link ErrorRendering} beans. Replaces Spring Boot's
  * whitelabel controller; never shows an exception or a stack trace.
  */
-@Controller
+@PageController
 class ErrorPageController implements ErrorController {
 
     private final ObjectProvider<ErrorRendering> renderings;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.CaseNotFound;
@@ -13,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * own), then the details, with the access written to the access log. A case the member of staff
  * may not handle is answered 404, and the attempt is recorded.
  */
-@Controller
+@PageController
 class ContactPages {
 
     private final ContactReveal reveal;

@@ -23,6 +23,7 @@ import org.civitas.identity.Role;
 import org.civitas.identity.StaffNames;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Actor;
@@ -39,7 +40,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +52,7 @@ import org.springframework.web.util.UriUtils;
  * through its lifecycle and mark it a duplicate. Every change goes through {@link Cases}, as the
  * case API's do, with the same scope: a case of another team is answered with 404.
  */
-@Controller
+@PageController
 public class StaffConsolePages {
 
     static final int PAGE_SIZE = 20;

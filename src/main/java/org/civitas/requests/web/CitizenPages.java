@@ -17,6 +17,7 @@ import org.civitas.catalogue.Services;
 import org.civitas.identity.CivitasPrincipal;
 import org.civitas.identity.Role;
 import org.civitas.platform.InvalidInput;
+import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.citizen.ResidentRequests;
@@ -31,7 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
  * request, "Your requests", the satisfaction question, feedback on pages, and photos served to
  * those who may see them.
  */
-@Controller
+@PageController
 class CitizenPages {
 
     private static final int MOST_USED = 5;

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.civitas.catalogue.Answers;
+import org.civitas.platform.PageController;
 import org.civitas.requests.cases.Markup;
 import org.civitas.catalogue.Datatype;
 import org.civitas.catalogue.Question;
@@ -46,7 +47,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their account. Each page posts back to itself; with {@code ?return=check} it goes back to check
  * your answers afterwards (the change links).
  */
-@Controller
+@PageController
 @RequestMapping("/report/{service}")
 class ReportPages {
 

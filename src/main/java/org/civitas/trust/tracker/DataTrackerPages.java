@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.PageController;
 import org.civitas.platform.SignedInUser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -16,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A signed-in person's data pages: who has seen their data and why, downloading everything held
  * about them, and having it deleted.
  */
-@Controller
+@PageController
 class DataTrackerPages {
 
     private final DataTracker tracker;
