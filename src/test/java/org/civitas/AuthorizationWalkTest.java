@@ -35,6 +35,10 @@ class AuthorizationWalkTest {
             "GET /open311/v2/discovery.{format}", "GET /open311/v2/services.{format}", "GET /open311/v2/services/{code}.{format}",
             "POST /open311/v2/requests.{format}", "GET /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}",
             "GET /open311/v2/tokens/{token}.{format}",
+            // the fixed Open311 resources are mapped as plain paths too (found by a map look-up)
+            "GET /open311/v2/discovery.json", "GET /open311/v2/discovery.xml", "GET /open311/v2/services.json",
+            "GET /open311/v2/services.xml", "POST /open311/v2/requests.json", "POST /open311/v2/requests.xml",
+            "GET /open311/v2/requests.json", "GET /open311/v2/requests.xml",
             "POST /feedback", "GET /track", "GET /track/{reference}", "GET /track/{reference}/satisfaction",
             "POST /track/{reference}/satisfaction", "GET /photos/{id}", "GET /report/{service}",
             "GET /report/{service}/location", "POST /report/{service}/location", "GET /report/{service}/question/{question}",
