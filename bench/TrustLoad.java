@@ -55,10 +55,11 @@ public class TrustLoad {
                     new ArrayList<>(), new long[5]));
         }
 
-        // warm-up, not measured: the JIT of each, in turn (2 x 15 s each; a busy 2-core machine compiles slowly)
-        for (int i = 0; i < 2; i++) {
+        // warm-up, not measured: the JIT of each, in turn (3 x 20 s each: with 2 x 15 s every side was still
+        // getting faster round after round, the JIT compiling for three servers on two cores)
+        for (int i = 0; i < 3; i++) {
             for (Side side : sides) {
-                Load.run(clients, 15, () -> side.http().send(side.post()).ok());
+                Load.run(clients, 20, () -> side.http().send(side.post()).ok());
             }
         }
         for (int round = 0; round < rounds; round++) {
