@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Import;
  * {@link #assertNoConsoleErrors()} (a violation of the content security policy shows up there).
  * Every document is served under the server's own content security policy, so a page that breaks
  * it shows console errors. Helpers scan for WCAG 2.2 AA violations with axe-core and write
- * screenshots to {@code docs/screenshots/}.
+ * screenshots to {@link #SCREENSHOTS}.
  */
 @CivitasTest
 @Import(WebTestSupport.class)
@@ -51,7 +51,12 @@ public abstract class BrowserTest {
     /** The axe-core rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
     public static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    public static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * {@code target/screenshots} unless {@code -Dcivitas.screenshots=docs/screenshots} asks to refresh the
+     * README's pictures: every run's pages differ (references, times), so writing them into docs on every
+     * run left the working tree changed after each test run.
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("civitas.screenshots", "target/screenshots"));
 
     private static Playwright playwright;
     private static Browser browser;
@@ -161,7 +166,7 @@ public abstract class BrowserTest {
                 .isEmpty();
     }
 
-    /** Writes a full-page PNG to {@code docs/screenshots/<name>.png} and returns its path. */
+    /** Writes a full-page PNG to {@code <SCREENSHOTS>/<name>.png} and returns its path. */
     protected static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         try {
