@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civitas.platform.CivitasProperties;
+import org.civitas.trust.writes.JdbcBatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

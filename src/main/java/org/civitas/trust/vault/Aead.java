@@ -18,9 +18,9 @@ final class Aead {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    // per thread: Cipher.getInstance walks the provider list on every call, and one shared
-    // SecureRandom is a lock every request thread takes for every nonce and data key
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // per thread, because Cipher.getInstance walks the provider list on every call (a Cipher is not
+    // thread-safe; init resets it for each use)
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
@@ -45,10 +45,10 @@ final class Aead {
         }
     }
 
-    /** Bytes from this thread's SecureRandom: nonces, and data keys (what KeyGenerator for AES-256 gives, without its look-up). */
+    /** Random bytes: nonces, and data keys (what KeyGenerator for AES-256 gives, without its provider look-up). */
     static byte[] random(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.get().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 

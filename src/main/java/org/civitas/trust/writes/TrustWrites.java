@@ -66,31 +66,33 @@ public class TrustWrites {
     }
 
     /**
-     * One statement per table and column list, multi-row, in the order the rows came (audit entries keep
-     * their order in the queue); all of them in one PreparedStatement, which pgjdbc sends in one round trip.
+     * One multi-row statement per table and column list (in chunks of {@link JdbcBatch#ROWS_PER_STATEMENT}),
+     * in the order the rows came (audit entries keep their order in the queue); all of them in one
+     * PreparedStatement, which pgjdbc sends in one round trip.
      */
     private void execute(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, List<Row>> byStatement = new LinkedHashMap<>();
+        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
         for (Row row : rows) {
-            byStatement.computeIfAbsent("insert into " + row.table() + " (" + row.columns() + ") values ", k -> new ArrayList<>()).add(row);
+            byTable.computeIfAbsent("insert into " + row.table() + " (" + row.columns() + ") values", k -> new ArrayList<>())
+                    .add(row.values());
         }
         StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        byStatement.forEach((insert, group) -> {
-            if (!sql.isEmpty()) {
-                sql.append(";\n");
-            }
-            sql.append(insert);
-            for (int r = 0; r < group.size(); r++) {
-                Object[] values = group.get(r).values();
-                sql.append(r == 0 ? "(" : ", (").append("?, ".repeat(values.length - 1)).append("?)");
-                parameters.addAll(java.util.Arrays.asList(values));
+        List<Object[]> ordered = new ArrayList<>(rows.size());
+        byTable.forEach((head, group) -> {
+            String tuple = "(" + "?, ".repeat(group.get(0).length - 1) + "?)";
+            for (int from = 0; from < group.size(); from += JdbcBatch.ROWS_PER_STATEMENT) {
+                List<Object[]> chunk = group.subList(from, Math.min(group.size(), from + JdbcBatch.ROWS_PER_STATEMENT));
+                if (!sql.isEmpty()) {
+                    sql.append(";\n");
+                }
+                JdbcBatch.append(sql, head, tuple, chunk.size());
+                ordered.addAll(chunk);
             }
         });
-        ArgumentPreparedStatementSetter arguments = new ArgumentPreparedStatementSetter(parameters.toArray());
+        ArgumentPreparedStatementSetter arguments = new ArgumentPreparedStatementSetter(JdbcBatch.parameters(ordered));
         jdbc.execute(sql.toString(), (PreparedStatementCallback<Void>) statement -> {
             arguments.setValues(statement);
             statement.execute();

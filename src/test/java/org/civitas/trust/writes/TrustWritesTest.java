@@ -64,6 +64,23 @@ class TrustWritesTest {
     }
 
     @Test
+    void aChangeWithMoreRowsThanOneStatementTakesKeepsThemAllInOrder() {
+        String marker = "tw-many-" + UUID.randomUUID();
+        int rows = 1_201; // three statements of at most 500 rows, sent together
+        transactions.executeWithoutResult(status -> {
+            for (int n = 0; n < rows; n++) {
+                writes.insert("trust.audit_queue", "entry", (Object) ("{\"n\":" + n + ",\"m\":\"" + marker + "\"}").getBytes());
+            }
+        });
+        List<String> entries = jdbc.sql("select convert_from(entry, 'UTF8') from trust.audit_queue where convert_from(entry, 'UTF8') like ? order by id")
+                .param("%" + marker + "%").query(String.class).list();
+        assertThat(entries).hasSize(rows);
+        for (int n = 0; n < rows; n++) {
+            assertThat(entries.get(n)).startsWith("{\"n\":" + n + ",");
+        }
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoTrustRows() {
         String marker = "tw-" + UUID.randomUUID();
         UUID[] subject = new UUID[1];
