@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,12 +38,15 @@ class Vault implements PersonalData {
 
     static final byte[] CHECK_PLAINTEXT = "civitas master key check".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CHECK_AAD = "trust.master_key".getBytes(StandardCharsets.US_ASCII);
+    /** AES-256 */
+    private static final int DATA_KEY_BYTES = 32;
     static final byte[] LOOKUP_AAD = "trust.lookup_key".getBytes(StandardCharsets.US_ASCII);
 
     private final JdbcClient jdbc;
     private final TrustWrites writes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private volatile MasterKey master;
     private volatile SecretKey lookup;
 
@@ -54,6 +56,7 @@ class Vault implements PersonalData {
         this.writes = writes;
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
         MasterKey key = StringUtils.hasText(configuredKey) ? MasterKey.fromBase64(configuredKey)
                 : MasterKey.fromFile(properties.dataDir().resolve("keys").resolve("master.key"));
         this.lookup = transactions.execute(status -> {
@@ -102,11 +105,17 @@ class Vault implements PersonalData {
         }
     }
 
+    /**
+     * Not {@code @Transactional}: it joins the caller's transaction when there is one (the data key
+     * then commits with the change) and inserts at once when there is none. No method of the vault is
+     * proxied: a proxy's transaction look-up cost every request with contact details more than
+     * making the data key did.
+     */
     @Override
-    @Transactional
     public UUID newSubject() {
-        UUID subject = UUID.randomUUID();
-        SecretKey dataKey = newDataKey();
+        byte[] random = Aead.random(DATA_KEY_BYTES + SubjectIds.RANDOM_BYTES);
+        UUID subject = SubjectIds.timeOrdered(clock.millis(), random, DATA_KEY_BYTES);
+        SecretKey dataKey = new SecretKeySpec(random, 0, DATA_KEY_BYTES, "AES");
         // inserted with the transaction's audit entries, in one round trip before it commits
         writes.insert("trust.data_key", "subject_id, wrapped_key, created_at",
                 subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()));
@@ -175,8 +184,11 @@ class Vault implements PersonalData {
     }
 
     @Override
-    @Transactional
     public void erase(UUID subject) {
+        transactions.executeWithoutResult(status -> eraseInTransaction(subject));
+    }
+
+    private void eraseInTransaction(UUID subject) {
         if (TransactionSynchronizationManager.hasResource(this)) {
             createdInThisTransaction().ifPresent(created -> created.remove(subject));
         }
@@ -199,8 +211,12 @@ class Vault implements PersonalData {
      *
      * @return how many data keys were re-wrapped
      */
-    @Transactional
     public int rotateMasterKey(byte[] newKey) {
+        Integer rotated = transactions.execute(status -> rotateInTransaction(newKey));
+        return rotated == null ? 0 : rotated;
+    }
+
+    private int rotateInTransaction(byte[] newKey) {
         MasterKey next = MasterKey.of(newKey);
         writes.flush();
         record Wrapped(UUID subjectId, byte[] wrappedKey) {
@@ -243,10 +259,6 @@ class Vault implements PersonalData {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the data key of subject " + subject + " does not open with the master key");
         }
-    }
-
-    private static SecretKey newDataKey() {
-        return new SecretKeySpec(Aead.random(32), "AES");
     }
 
     private static byte[] bytes(UUID subject) {
