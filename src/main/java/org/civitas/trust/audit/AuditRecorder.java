@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -62,13 +62,22 @@ class AuditRecorder {
         if (!enabled) {
             return;
         }
-        String module = module(event.getClass());
-        if (module == null) {
+        String module = MODULES.get(event.getClass());
+        if (module.isEmpty()) {
             return;
         }
         // inserted with the transaction's other trust rows, in one round trip before it commits
         writes.insert("trust.audit_queue", "entry", (Object) CanonicalJson.bytes(entry(module, event, clock.instant())));
     }
+
+    /** {@link #module} per class, "" for records that are not domain events: every record published passes here. */
+    private static final ClassValue<String> MODULES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String module = module(type);
+            return module == null ? "" : module;
+        }
+    };
 
     /** The module whose root package declares the event, or null for records that are not domain events. */
     static String module(Class<?> type) {
@@ -86,7 +95,8 @@ class AuditRecorder {
 
     static Map<String, Object> entry(String module, Record event, Instant time) {
         Shape shape = SHAPES.get(event.getClass());
-        Map<String, Object> entry = new LinkedHashMap<>();
+        // sorted maps throughout: the canonical form orders keys, and takes a sorted map as it is
+        Map<String, Object> entry = new TreeMap<>();
         entry.put("action", shape.action(module));
         entry.put("time", Checkpoint.time(time));
         entry.put(REQUEST_ID, MDC.get(REQUEST_ID));
@@ -96,7 +106,7 @@ class AuditRecorder {
         Object namedActor = null;
         List<String> fields = new ArrayList<>();
         List<String> changedFields = null;
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new TreeMap<>();
         for (Shape.Field field : shape.fields()) {
             Object value = field.read(event);
             if (field.changedFields() && value instanceof Collection<?> names) {
@@ -118,7 +128,7 @@ class AuditRecorder {
             }
         }
         if (resourceType != null) {
-            Map<String, Object> resource = new LinkedHashMap<>();
+            Map<String, Object> resource = new TreeMap<>();
             resource.put("type", resourceType);
             resource.put("id", resourceId == null ? null : String.valueOf(resourceId));
             entry.put("resource", resource);
@@ -197,7 +207,7 @@ class AuditRecorder {
     }
 
     private static Map<String, Object> actor(Record event, String resourceType, Object resourceId, Object namedActor) {
-        Map<String, Object> actor = new LinkedHashMap<>();
+        Map<String, Object> actor = new TreeMap<>();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
             if (authentication.getPrincipal() instanceof SignedInUser user) {

@@ -65,7 +65,9 @@ public class AuditSequencer {
             }
             record Queued(long id, byte[] entry) {
             }
-            List<Queued> queued = jdbc.sql("select id, entry from trust.audit_queue order by id limit ? for update skip locked")
+            // no row locks: the advisory lock already makes this the only sequencer, and FOR UPDATE would
+            // write a lock into every queued row just before the DELETE writes it again
+            List<Queued> queued = jdbc.sql("select id, entry from trust.audit_queue order by id limit ?")
                     .param(BATCH).query(Queued.class).list();
             if (queued.isEmpty()) {
                 return 0;

@@ -3,6 +3,7 @@ package org.civitas.trust.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +28,10 @@ final class CanonicalJson {
         if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<String, ?> e : new TreeMap<>((Map<String, ?>) map).entrySet()) {
+            // the recorder builds its entries sorted already; anything else is sorted here
+            Map<String, ?> sorted = map instanceof SortedMap<?, ?> s && s.comparator() == null
+                    ? (Map<String, ?>) map : new TreeMap<>((Map<String, ?>) map);
+            for (Map.Entry<String, ?> e : sorted.entrySet()) {
                 if (e.getValue() == null) {
                     continue;
                 }
