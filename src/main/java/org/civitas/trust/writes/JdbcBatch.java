@@ -1,5 +1,9 @@
 package org.civitas.trust.writes;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,30 @@ public final class JdbcBatch {
         sql.append(head);
         for (int r = 0; r < rows; r++) {
             sql.append(r == 0 ? " " : ", ").append(tuple);
+        }
+    }
+
+    /**
+     * Binds the values by their Java type. Spring's generic setter looks each value's SQL type up
+     * again for every parameter of every request; the trust rows only ever hold these types.
+     */
+    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            int index = i + 1;
+            if (value instanceof byte[] bytes) {
+                statement.setBytes(index, bytes);
+            } else if (value instanceof String text) {
+                statement.setString(index, text);
+            } else if (value instanceof Timestamp time) {
+                statement.setTimestamp(index, time);
+            } else if (value instanceof Long number) {
+                statement.setLong(index, number);
+            } else if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else {
+                statement.setObject(index, value); // UUID, Short, Integer: pgjdbc maps them itself
+            }
         }
     }
 

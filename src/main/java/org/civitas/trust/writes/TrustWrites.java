@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
@@ -92,9 +91,9 @@ public class TrustWrites {
                 ordered.addAll(chunk);
             }
         });
-        ArgumentPreparedStatementSetter arguments = new ArgumentPreparedStatementSetter(JdbcBatch.parameters(ordered));
+        Object[] parameters = JdbcBatch.parameters(ordered);
         jdbc.execute(sql.toString(), (PreparedStatementCallback<Void>) statement -> {
-            arguments.setValues(statement);
+            JdbcBatch.bind(statement, parameters);
             statement.execute();
             return null;
         });
