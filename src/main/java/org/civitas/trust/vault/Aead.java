@@ -1,7 +1,6 @@
 package org.civitas.trust.vault;
 
 import java.nio.ByteBuffer;
-import java.security.DrbgParameters;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
@@ -19,16 +18,7 @@ final class Aead {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    // A DRBG per thread: the default NativePRNG serialises every caller on one lock over one shared
-    // source, and every POST with contact details draws a data key, a subject id and two nonces.
-    // Hash_DRBG (SHA-256, 256-bit strength) seeds itself from the system's entropy per instance.
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
-        try {
-            return SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no DRBG", e);
-        }
-    });
+    private static final SecureRandom RANDOM = new SecureRandom();
     // per thread, because Cipher.getInstance walks the provider list on every call (a Cipher is not
     // thread-safe; init resets it for each use)
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
@@ -58,7 +48,7 @@ final class Aead {
     /** Random bytes: nonces, and data keys (what KeyGenerator for AES-256 gives, without its provider look-up). */
     static byte[] random(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.get().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 
