@@ -2,15 +2,20 @@ package org.civitas.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.WritesAtCommit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -43,6 +48,15 @@ class DatabaseConfiguration {
         }
         config.setMaximumPoolSize(database == null || database.poolSize() <= 0 ? 20 : database.poolSize());
         return new HikariDataSource(config);
+    }
+
+    /** Replaces Boot's JDBC transaction manager (which backs off), with Boot's customisations applied all the same. */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<WritesAtCommit> writers,
+                                              ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JdbcTransactionManager manager = new CommitWithWritesTransactionManager(dataSource, writers);
+        customizers.ifAvailable(each -> each.customize(manager));
+        return manager;
     }
 
     static final class NoExternalDatabase implements Condition {

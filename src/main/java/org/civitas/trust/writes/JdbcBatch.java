@@ -47,10 +47,10 @@ public final class JdbcBatch {
      * Binds the values by their Java type. Spring's generic setter looks each value's SQL type up
      * again for every parameter of every request; the trust rows only ever hold these types.
      */
-    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+    static int bind(PreparedStatement statement, int first, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
-            int index = i + 1;
+            int index = first + i;
             if (value instanceof byte[] bytes) {
                 statement.setBytes(index, bytes);
             } else if (value instanceof String text) {
@@ -65,6 +65,7 @@ public final class JdbcBatch {
                 statement.setObject(index, value); // UUID, Short, Integer: pgjdbc maps them itself
             }
         }
+        return first + values.length;
     }
 
     /** The rows' values, one after the other, in the order of the tuples. */

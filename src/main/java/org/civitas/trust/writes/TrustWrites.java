@@ -1,10 +1,13 @@
 package org.civitas.trust.writes;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.civitas.platform.WritesAtCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
@@ -17,12 +20,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * round trip to the database. A request with contact details used to make a round trip for its data
  * key and another for its audit entry; each costs the server and PostgreSQL more CPU than the row.
  * <p>
+ * Under the platform's transaction manager they go with the COMMIT itself, in the same round trip
+ * ({@link WritesAtCommit}, decision 0011); under any other, in a round trip just before it.
+ * <p>
  * The rows still commit or roll back with the change. Outside a transaction, or once the
  * transaction's rows have gone, a row is inserted at once. Code that reads or changes these tables
  * inside the same transaction calls {@link #flush()} first.
  */
 @Component
-public class TrustWrites {
+public class TrustWrites implements WritesAtCommit {
 
     private final JdbcTemplate jdbc;
 
@@ -70,8 +76,20 @@ public class TrustWrites {
      * PreparedStatement, which pgjdbc sends in one round trip.
      */
     private void execute(List<Row> rows) {
-        if (rows.isEmpty()) {
+        Statements statements = statements(rows);
+        if (statements == null) {
             return;
+        }
+        jdbc.execute(statements.sql(), (PreparedStatementCallback<Void>) statement -> {
+            statements.bind(statement, 1);
+            statement.execute();
+            return null;
+        });
+    }
+
+    private static Statements statements(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return null;
         }
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -91,17 +109,39 @@ public class TrustWrites {
                 ordered.addAll(chunk);
             }
         });
-        Object[] parameters = JdbcBatch.parameters(ordered);
-        jdbc.execute(sql.toString(), (PreparedStatementCallback<Void>) statement -> {
-            JdbcBatch.bind(statement, parameters);
-            statement.execute();
-            return null;
-        });
+        return new Statements(sql.toString(), JdbcBatch.parameters(ordered));
+    }
+
+    private record Statements(String sql, Object[] parameters) implements Held {
+        @Override
+        public int bind(PreparedStatement statement, int first) throws SQLException {
+            return JdbcBatch.bind(statement, first, parameters);
+        }
+    }
+
+    /** Called by the platform's transaction manager just before the commit starts: the rows now wait for it. */
+    @Override
+    public void holdForCommit() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            pending.heldForCommit = true;
+        }
+    }
+
+    @Override
+    public Held takeForCommit() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            Statements statements = statements(pending.rows);
+            pending.rows.clear();
+            pending.flushed = true;
+            return statements;
+        }
+        return null;
     }
 
     private final class Pending implements TransactionSynchronization {
         private final List<Row> rows = new ArrayList<>();
         private boolean flushed;
+        private boolean heldForCommit;
 
         void writeNow() {
             List<Row> now = new ArrayList<>(rows);
@@ -111,6 +151,9 @@ public class TrustWrites {
 
         @Override
         public void beforeCommit(boolean readOnly) {
+            if (heldForCommit) {
+                return; // the commit carries them, and any that come before it
+            }
             writeNow();
             // rows that come later (another synchronization publishing an event) are inserted at once
             flushed = true;

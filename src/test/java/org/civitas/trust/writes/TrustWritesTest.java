@@ -1,5 +1,7 @@
 package org.civitas.trust.writes;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,16 +9,19 @@ import org.civitas.CivitasTest;
 import org.civitas.trust.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The trust rows a change adds (data keys, audit entries) go to the database together just before the
- * transaction commits: they commit with it, roll back with it, keep their order, and reads in the same
+ * The trust rows a change adds (data keys, audit entries) go to the database together with the
+ * transaction's COMMIT: they commit with it, roll back with it, keep their order, and reads in the same
  * transaction still see them.
  */
 @CivitasTest
@@ -130,5 +135,49 @@ class TrustWritesTest {
         });
         assertThat(queued(outer)).isOne();
         assertThat(queued(inner)).isOne();
+    }
+
+    @Test
+    void theRowsGoWithTheCommitItselfAndSoDoRowsAddedAsItBegins() {
+        String marker = "tw-commit-" + UUID.randomUUID();
+        String late = "tw-late-" + UUID.randomUUID();
+        long[] seenJustBeforeCommit = {-1};
+        transactions.executeWithoutResult(status -> {
+            writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + marker + "\"}").getBytes());
+            // registered after the trust rows' own synchronization, so it runs after theirs would have written them
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    seenJustBeforeCommit[0] = queued(marker); // inside the transaction
+                    // as an event published by another synchronization would
+                    writes.insert("trust.audit_queue", "entry", (Object) ("{\"m\":\"" + late + "\"}").getBytes());
+                }
+            });
+        });
+        assertThat(seenJustBeforeCommit[0]).as("not written in a round trip of their own ahead of the commit").isZero();
+        assertThat(queued(marker)).isOne();
+        assertThat(queued(late)).isOne();
+    }
+
+    @Test
+    void aHeldRowThatFailsAtTheCommitRollsTheWholeChangeBack() {
+        UUID subject = vault.newSubject(); // outside a transaction: its data key is written at once
+        byte[] sealed = vault.seal(subject, "Kim Kept");
+        String marker = "tw-failed-" + UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            // written at once, as the change itself
+            jdbc.sql("insert into trust.audit_queue (entry) values (?)").param(("{\"m\":\"" + marker + "\"}").getBytes()).update();
+            // held for the commit; the subject has a key already, so the commit's first statement fails
+            writes.insert("trust.data_key", "subject_id, wrapped_key, created_at", subject, new byte[] {2}, now);
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(queued(marker)).as("the change rolled back with its trust row").isZero();
+        assertThat(vault.open(subject, sealed)).as("the subject's own key untouched").contains("Kim Kept");
+        // and the connections went back to the pool usable
+        for (int i = 0; i < 25; i++) {
+            transactions.executeWithoutResult(status -> assertThat(queued(marker)).isZero());
+        }
     }
 }
