@@ -128,7 +128,7 @@ public class RequestUpdates {
         byte[] sealed = null;
         if (comment.contact() != null && !comment.contact().empty()) {
             subject = vault.newSubject();
-            sealed = vault.seal(subject, json.writeValueAsString(comment.contact()));
+            sealed = vault.seal(subject, comment.contact().json());
         }
         UUID updateId = UUID.randomUUID();
         jdbc.sql("update requests.service_request set status = ?, updated_at = ? where id = ?")

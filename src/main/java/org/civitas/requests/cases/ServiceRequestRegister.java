@@ -62,7 +62,7 @@ public class ServiceRequestRegister {
         byte[] contact = null;
         if (request.contact() != null && !request.contact().empty()) {
             requester = vault.newSubject();
-            contact = vault.seal(requester, json.writeValueAsString(request.contact()));
+            contact = vault.seal(requester, request.contact().json());
         }
         for (int attempt = 0; ; attempt++) {
             String reference = references.next();
