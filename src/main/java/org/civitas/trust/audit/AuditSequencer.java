@@ -12,6 +12,7 @@ import java.util.List;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.trust.writes.JdbcBatch;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,15 @@ public class AuditSequencer {
     static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AuditSigningKey key;
 
-    AuditSequencer(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, CivitasProperties properties,
+    AuditSequencer(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Clock clock, CivitasProperties properties,
                    @Value("${civitas.audit.signing-key:}") String configuredKey) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = transactions;
         this.clock = clock;
         this.key = AuditSigningKey.load(configuredKey, properties.dataDir(), true);
@@ -68,7 +71,7 @@ public class AuditSequencer {
             // no row locks: the advisory lock already makes this the only sequencer, and FOR UPDATE would
             // write a lock into every queued row just before the DELETE writes it again
             List<Queued> queued = jdbc.sql("select id, entry from trust.audit_queue order by id limit ?")
-                    .param(BATCH).query(Queued.class).list();
+                    .param(BATCH).query((rs, n) -> new Queued(rs.getLong(1), rs.getBytes(2))).list();
             if (queued.isEmpty()) {
                 return 0;
             }
@@ -89,8 +92,8 @@ public class AuditSequencer {
                 frontier.append(leaf, (level, index, hash) -> nodes.add(new Object[] {(short) level, index, hash}));
                 ids[i++] = q.id();
             }
-            JdbcBatch.insert(jdbc, "insert into trust.audit_log (seq, entry, leaf_hash, sequenced_at) values (?, ?, ?, ?)", leaves);
-            JdbcBatch.insert(jdbc, "insert into trust.audit_node (level, idx, hash) values (?, ?, ?)", nodes);
+            JdbcBatch.insert(template, "insert into trust.audit_log (seq, entry, leaf_hash, sequenced_at) values (?, ?, ?, ?)", leaves);
+            JdbcBatch.insert(template, "insert into trust.audit_node (level, idx, hash) values (?, ?, ?)", nodes);
             byte[] root = frontier.root();
             byte[] signature = key.sign(Checkpoint.signedBytes(frontier.size(), root, now));
             jdbc.sql("insert into trust.audit_checkpoint (tree_size, root_hash, signed_at, signature) values (?, ?, ?, ?)")

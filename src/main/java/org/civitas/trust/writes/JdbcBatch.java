@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Multi-row INSERTs in chunks: one round trip per chunk instead of one per row (the audit sequencer),
@@ -20,7 +20,7 @@ public final class JdbcBatch {
     private JdbcBatch() {
     }
 
-    public static void insert(JdbcClient jdbc, String singleRowInsert, List<Object[]> rows) {
+    public static void insert(JdbcOperations jdbc, String singleRowInsert, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -31,7 +31,8 @@ public final class JdbcBatch {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder();
             append(sql, head, tuple, chunk.size());
-            jdbc.sql(sql.toString()).params(parameters(chunk)).update();
+            Object[] parameters = parameters(chunk);
+            jdbc.update(sql.toString(), statement -> bind(statement, 1, parameters));
         }
     }
 
