@@ -42,8 +42,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <li>POST /open311/v2/requests.json (form-encoded, api_key, contact details) at {@code clients}
  * concurrent clients for {@code seconds}, after a 30 s warm-up, and counts from PostgreSQL's own
  * statistics what each POST cost the database (commits, rows read, rows written per table);</li>
- * <li>the ceiling: the same INSERT statements in the same one transaction per request (the data
- * key, the request with its sealed contact, the audit entry queued), through JDBC on {@code clients} connections to the same
+ * <li>the ceiling: the same INSERT statements in the same one transaction per request, in the same round trips
+ * as Civitas (the request with its sealed contact; then the data key, the audit entry queued and the COMMIT
+ * in one statement, decision 0011), through JDBC on {@code clients} connections to the same
  * database (so the same durability settings), with no HTTP and no Civitas;</li>
  * <li>GET /open311/v2/requests.json (the default: the last 90 days, page_size 1000) and GET
  * /open311/v2/requests/{id}.json for random loaded requests, at {@code readClients} clients.</li>
@@ -55,6 +56,14 @@ public class Open311Load {
     // the timed loop, its latencies and the HTTP client are Load's, shared with TrustLoad
 
 
+    /** A UUIDv7 (48 bits of milliseconds, then random bits), as the vault makes subject ids. */
+    static UUID timeOrderedId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0fffL);
+        long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(most, least);
+    }
+
     static final String INSERT_REQUEST = """
             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
                 description, lat, long, address_string, address_id, media_url, answers, channel,
@@ -63,6 +72,8 @@ public class Open311Load {
             on conflict (reference) do nothing""";
     static final String INSERT_DATA_KEY = "insert into trust.data_key (subject_id, wrapped_key, created_at) values (?, ?, ?)";
     static final String INSERT_AUDIT_ENTRY = "insert into trust.audit_queue (entry) values (?)";
+    /** As Civitas sends them since decision 0011: the held trust rows and the COMMIT in one statement, one round trip. */
+    static final String TRUST_ROWS_AND_COMMIT = INSERT_DATA_KEY + ";\n" + INSERT_AUDIT_ENTRY + ";\ncommit";
 
     static final String DESCRIPTION = "A deep pothole by the bus stop. Cars swerve round it.";
     static final String ANSWERS = "{\"size\": [\"large\"], \"depth\": [\"8\"], \"surface\": [\"road\"]}";
@@ -153,7 +164,7 @@ public class Open311Load {
         byte[] sealedContact = new byte[1 + 12 + 90 + 16];
         new SecureRandom().nextBytes(wrappedKey);
         new SecureRandom().nextBytes(sealedContact);
-        record Session(Connection connection, PreparedStatement dataKey, PreparedStatement request, PreparedStatement audit) {
+        record Session(Connection connection, PreparedStatement request, PreparedStatement trustRowsAndCommit) {
         }
         ThreadLocal<Session> sessions = new ThreadLocal<>();
         AtomicLong next = new AtomicLong();
@@ -161,16 +172,11 @@ public class Open311Load {
             Session session = sessions.get();
             if (session == null) {
                 Connection connection = connections.get((int) (next.getAndIncrement() % clients));
-                session = new Session(connection, connection.prepareStatement(INSERT_DATA_KEY), connection.prepareStatement(INSERT_REQUEST),
-                        connection.prepareStatement(INSERT_AUDIT_ENTRY));
+                session = new Session(connection, connection.prepareStatement(INSERT_REQUEST), connection.prepareStatement(TRUST_ROWS_AND_COMMIT));
                 sessions.set(session);
             }
             Timestamp now = Timestamp.from(Instant.now());
-            UUID subject = UUID.randomUUID();
-            session.dataKey().setObject(1, subject);
-            session.dataKey().setBytes(2, wrappedKey);
-            session.dataKey().setTimestamp(3, now);
-            session.dataKey().executeUpdate();
+            UUID subject = timeOrderedId(); // as the vault's subject ids
             PreparedStatement statement = session.request();
             statement.setObject(1, UUID.randomUUID());
             statement.setString(2, reference(prefix));
@@ -193,11 +199,16 @@ public class Open311Load {
             statement.setBytes(19, sealedContact);
             statement.setObject(20, null);
             statement.executeUpdate();
-            // the audit entry Civitas queues in the same transaction; the running Civitas's sequencer then moves it
-            // into the log, as it does its own, so its work is in the ceiling phase too
-            session.audit().setBytes(1, auditEntry(apiClient, subject, now.toInstant()));
-            session.audit().executeUpdate();
-            session.connection().commit();
+            // then, as Civitas does, the data key and the audit entry held for the commit, sent with it in one round trip;
+            // the running Civitas's sequencer then moves the entry into the log, as it does its own, so its work is in
+            // the ceiling phase too
+            PreparedStatement held = session.trustRowsAndCommit();
+            held.setObject(1, subject);
+            held.setBytes(2, wrappedKey);
+            held.setTimestamp(3, now);
+            held.setBytes(4, auditEntry(apiClient, subject, now.toInstant()));
+            held.execute();
+            session.connection().commit(); // sends nothing: the server said the transaction ended
         };
         Load.run(clients, 5, insert);
         cpuBefore = cpu.now();
