@@ -66,7 +66,7 @@ class AuditRecorder {
         if (module.isEmpty()) {
             return;
         }
-        // inserted with the transaction's other trust rows, in one round trip before it commits
+        // held with the transaction's other trust rows and sent with its COMMIT (TrustWrites)
         writes.insert("trust.audit_queue", "entry", (Object) CanonicalJson.bytes(entry(module, event, clock.instant())));
     }
 

@@ -116,7 +116,7 @@ class Vault implements PersonalData {
         byte[] random = Aead.random(DATA_KEY_BYTES + SubjectIds.RANDOM_BYTES);
         UUID subject = SubjectIds.timeOrdered(clock.millis(), random, DATA_KEY_BYTES);
         SecretKey dataKey = new SecretKeySpec(random, 0, DATA_KEY_BYTES, "AES");
-        // inserted with the transaction's audit entries, in one round trip before it commits
+        // held with the transaction's audit entries and sent with its COMMIT (TrustWrites)
         writes.insert("trust.data_key", "subject_id, wrapped_key, created_at",
                 subject, Aead.seal(master.secret(), dataKey.getEncoded(), bytes(subject)), Timestamp.from(clock.instant()));
         createdInThisTransaction().ifPresent(created -> created.put(subject, dataKey));

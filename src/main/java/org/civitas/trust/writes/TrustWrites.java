@@ -16,12 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The rows the trust module adds to a change's transaction (a new person's data key, the change's
- * audit entries), held until just before the transaction commits and then inserted together in one
- * round trip to the database. A request with contact details used to make a round trip for its data
- * key and another for its audit entry; each costs the server and PostgreSQL more CPU than the row.
- * <p>
- * Under the platform's transaction manager they go with the COMMIT itself, in the same round trip
- * ({@link WritesAtCommit}, decision 0011); under any other, in a round trip just before it.
+ * audit entries), held until the transaction commits and then inserted together. A request with
+ * contact details used to make a round trip for its data key and another for its audit entry; each
+ * costs the server and PostgreSQL more CPU than the row. Under the platform's transaction manager the
+ * rows go with the COMMIT itself, in its round trip ({@link WritesAtCommit}, decision 0011); under
+ * any other, in a round trip of their own just before it (decision 0010).
  * <p>
  * The rows still commit or roll back with the change. Outside a transaction, or once the
  * transaction's rows have gone, a row is inserted at once. Code that reads or changes these tables

@@ -55,7 +55,7 @@ class TrustWritesTest {
             UUID created = vault.newSubject();
             writes.insert("trust.audit_queue", "entry", (Object) ("{\"n\":1,\"m\":\"" + marker + "\"}").getBytes());
             writes.insert("trust.audit_queue", "entry", (Object) ("{\"n\":2,\"m\":\"" + marker + "\"}").getBytes());
-            // not yet in the database: another connection (outside this transaction) does not see them, nor does this one
+            // not yet in the database: even this transaction's own reads (on its connection) do not see them
             assertThat(dataKeys(created)).isZero();
             assertThat(queued(marker)).isZero();
             return created;
