@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,6 +104,54 @@ final class Load {
 
     static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * CPU clock ticks (user + system) of each thread of a process, summed by kind of thread: Linux only
+     * (/proc), an empty map elsewhere. Tells a window's request work from JIT compiling still going on,
+     * which a warm-up too short for this machine would leave in the figures.
+     */
+    static Map<String, Long> threadTicks(ProcessHandle process) {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(process.pid()), "task");
+        try (java.util.stream.Stream<java.nio.file.Path> threads = java.nio.file.Files.list(tasks)) {
+            threads.forEach(thread -> {
+                try {
+                    String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields from the state on: utime and stime are the 12th and 13th (proc(5))
+                    ticks.merge(kind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            });
+        } catch (java.io.IOException notLinux) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    private static String kind(String threadName) {
+        if (threadName.startsWith("http-")) {
+            return "requests";
+        }
+        if (threadName.contains("CompilerThre")) {
+            return "jit";
+        }
+        if (threadName.startsWith("GC ") || threadName.startsWith("G1 ")) {
+            return "gc";
+        }
+        return "other";
+    }
+
+    /** The share of each kind of thread in the CPU spent between two {@link #threadTicks} readings. */
+    static String threadShares(String label, Map<String, Long> before, Map<String, Long> after) {
+        long total = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+        StringBuilder line = new StringBuilder(label);
+        after.forEach((kind, ticks) -> line.append(String.format("  %s=%.0f%%", kind,
+                100.0 * (ticks - before.getOrDefault(kind, 0L)) / Math.max(1, total))));
+        return line.toString();
     }
 
     static long cpuMillis(ProcessHandle process) {

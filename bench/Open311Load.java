@@ -131,11 +131,14 @@ public class Open311Load {
 
         // ---- POST ----
         // warm-up, not measured: 30 s, as the JIT's compiler threads were still busy in the measured window after 15 s
-        Load.run(clients, 30, () -> http.send(post).ok());
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
+        Load.run(clients, warmUp, () -> http.send(post).ok());
         Map<String, Long> before = databaseCounters(jdbcUrl);
         long[] cpuBefore = cpu.now();
+        Map<String, Long> threadsBefore = Load.threadTicks(cpu.civitas());
         Load.Result civitas = Load.run(clients, seconds, () -> http.send(post).ok());
         long[] cpuAfter = cpu.now();
+        Map<String, Long> threadsAfter = Load.threadTicks(cpu.civitas());
         Map<String, Long> after = databaseCounters(jdbcUrl);
         System.out.printf("post_requests_per_s=%.1f   post_p50_ms=%.1f   post_p99_ms=%.1f   (%d clients, %d s, %d requests, %d errors)%n",
                 civitas.perSecond(), civitas.p(50), civitas.p(99), clients, seconds, civitas.count(), civitas.errors());
@@ -149,6 +152,8 @@ public class Open311Load {
         });
         System.out.println(perPost + "   (from pg_stat_database / pg_stat_user_tables, includes the 1 s stats lag)");
         System.out.println(cpu.per("post", cpuBefore, cpuAfter, civitas.count()));
+        System.out.println(Load.threadShares("post_civitas_cpu_by_thread:", threadsBefore, threadsAfter)
+                + "   (what Civitas's CPU went to: serving requests, the JIT compiling, GC, its scheduled jobs)");
         double postCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, civitas.count());
 
         // ---- the ceiling: the same INSERTs, one transaction per request, no HTTP ----
@@ -233,6 +238,21 @@ public class Open311Load {
         System.out.printf("bare_http_requests_per_s=%.1f   bare_http_p50_ms=%.2f   bare_http_p99_ms=%.2f   (the ceiling's transaction behind a bare HTTP/1.1 server in the load generator: a thread per connection, the form decoded, no framework; %d errors)%n",
                 bare.perSecond(), bare.p(50), bare.p(99), bare.errors());
         System.out.println(cpu.per("bare_http", cpuBefore, cpuAfter, bare.count()) + "   (load_generator includes the bare server)");
+
+        // ---- the ceiling's transaction behind Tomcat and Spring MVC, and nothing of Civitas ----
+        // What the web stack Civitas is built on reaches here: the most any Spring MVC application could.
+        Load.Result mvc;
+        try (SpringMvcBound server = new SpringMvcBound(insert, clients)) {
+            Load.Http mvcHttp = new Load.Http("http://127.0.0.1:" + server.port());
+            byte[] mvcPost = mvcHttp.post("/open311/v2/requests.json", form);
+            Load.run(clients, warmUp, () -> mvcHttp.send(mvcPost).ok());
+            cpuBefore = cpu.now();
+            mvc = Load.run(clients, seconds, () -> mvcHttp.send(mvcPost).ok());
+            cpuAfter = cpu.now();
+        }
+        System.out.printf("spring_mvc_requests_per_s=%.1f   spring_mvc_p50_ms=%.2f   spring_mvc_p99_ms=%.2f   (the ceiling's transaction behind embedded Tomcat and Spring MVC from Civitas's jar, in the load generator: a @RestController, no filters, security or Civitas work; warmed up as long as Civitas; %d errors)%n",
+                mvc.perSecond(), mvc.p(50), mvc.p(99), mvc.errors());
+        System.out.println(cpu.per("spring_mvc", cpuBefore, cpuAfter, mvc.count()) + "   (load_generator includes the Spring MVC server)");
         for (Connection c : connections) {
             c.close();
         }
@@ -287,7 +307,7 @@ public class Open311Load {
                 ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
         System.out.println(cpu.per("get_request", cpuBefore, cpuAfter, ones.count()));
 
-        if (civitas.errors() > 0 || ceiling.errors() > 0 || bare.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
+        if (civitas.errors() > 0 || ceiling.errors() > 0 || bare.errors() > 0 || mvc.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
@@ -297,6 +317,8 @@ public class Open311Load {
                 civitas.perSecond() / ceiling.perSecond());
         System.out.printf("bare_http_ratio=%.2f   (the bare HTTP server / the ceiling: the most an HTTP front can reach here)%n",
                 bare.perSecond() / ceiling.perSecond());
+        System.out.printf("spring_mvc_ratio=%.2f   (Tomcat and Spring MVC alone / the ceiling: the most a Spring MVC application can reach here)%n",
+                mvc.perSecond() / ceiling.perSecond());
         System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
                 jdbcCpu / postCpu);
     }
