@@ -85,7 +85,9 @@ class AuthorizationWalkTest {
             }
             if (!CITIZEN.contains(endpoint)) {
                 int citizenStatus = call(citizen, endpoint).statusCode();
-                if (citizenStatus != 403) {
+                // Open311's chain reads no session: a signed-in citizen is as anonymous there
+                boolean stateless = endpoint.contains(" /open311/") && citizenStatus == 401;
+                if (citizenStatus != 403 && !stateless) {
                     failures.add("citizen " + endpoint + " -> " + citizenStatus);
                 }
             }

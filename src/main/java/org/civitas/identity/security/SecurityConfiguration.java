@@ -21,6 +21,12 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -57,7 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * The one security filter chain. Each module states who may call its endpoints through
+ * The security filter chains: a stateless one for Open311's machine clients, and one for everything
+ * else (pages, sign-in, /api/v1). In both, each module states who may call its endpoints through
  * {@link EndpointAccess} beans; whatever no module claims is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,6 +72,8 @@ import org.springframework.util.StringUtils;
 class SecurityConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    private static final RequestMatcher OPEN311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -87,7 +96,34 @@ class SecurityConfiguration {
         return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + origin + ";");
     }
 
+    /**
+     * Open311 alone: clients are machines that send their key with each request (the handlers check
+     * {@code api_key}) and never a cookie, so this chain keeps no session and no saved request, needs no
+     * CSRF token and has no sign-in or sign-out. It reads no session for any Open311 call, even one that
+     * carries a staff member's cookie, and is lighter on the busiest machine endpoint. The same module
+     * claims ({@link EndpointAccess}) and the same response headers as the main chain apply.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain open311Security(HttpSecurity http, List<EndpointAccess> endpointAccess, ApiKeyVerifier apiKeys,
+                                        @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+        http.securityMatcher(OPEN311)
+                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(statusEntryPoint()))
+                .headers(headers -> responseHeaders(headers, tileUrl))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess,
                                         AccountUserDetailsService users, PasswordEncoder passwordEncoder,
                                         SignInThrottle throttle, SignInFlow signInFlow,
@@ -96,7 +132,7 @@ class SecurityConfiguration {
                                         ObjectProvider<OidcAccountLinking> oidcLinking,
                                         @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        RequestMatcher open311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
+        RequestMatcher open311 = OPEN311;
         RequestMatcher machineRequest = new OrRequestMatcher(open311, ApiKeyAuthenticationFilter::carriesKey);
 
         // Only our providers: the global manager Spring would add as a parent checks passwords without
@@ -105,11 +141,7 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         http.authenticationProvider(new ThrottledPasswordAuthentication(passwords, throttle, signInEvents))
-                .authorizeHttpRequests(endpoints -> {
-                    endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
-                    endpointAccess.forEach(access -> access.configure(endpoints));
-                    endpoints.anyRequest().denyAll();
-                })
+                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
@@ -130,12 +162,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(statusEntryPoint(), new OrRequestMatcher(api, open311))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                        .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(self), payment=()")))
+                .headers(headers -> responseHeaders(headers, tileUrl))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SecondFactorGate(), SecurityContextHolderFilter.class);
 
@@ -158,6 +185,22 @@ class SecurityConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    /** What each module claims ({@link EndpointAccess}); whatever none claims is denied. */
+    private static void claimed(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints,
+                                List<EndpointAccess> endpointAccess) {
+        endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+        endpointAccess.forEach(access -> access.configure(endpoints));
+        endpoints.anyRequest().denyAll();
+    }
+
+    private static void responseHeaders(HeadersConfigurer<HttpSecurity> headers, String tileUrl) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
     }
 
     private static AuthenticationEntryPoint statusEntryPoint() {
