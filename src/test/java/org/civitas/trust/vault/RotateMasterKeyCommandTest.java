@@ -125,6 +125,36 @@ class RotateMasterKeyCommandTest {
     }
 
     @Test
+    void aNodeThatLostItsLockTakesItAgainAndStopsUsingAKeyRotatedAwayMeanwhile() throws Exception {
+        try (ConfigurableApplicationContext node = start("--civitas.vault.lock-check=PT1H")) {
+            Vault vault = node.getBean(Vault.class);
+            JdbcClient jdbc = node.getBean(JdbcClient.class);
+            UUID subject = vault.newSubject();
+            byte[] sealed = vault.seal(subject, MARKER);
+
+            endTheLockSession(jdbc);
+            vault.checkNodeLock();
+            assertThat(run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir).code())
+                    .as("the lock was taken again").isEqualTo(RotateMasterKeyCommand.REFUSED);
+            assertThat(vault.open(subject, sealed)).hasValue(MARKER);
+
+            endTheLockSession(jdbc);
+            Result result = run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir);
+            assertThat(result.code()).as(result.text()).isZero();
+            vault.checkNodeLock();
+            assertThatThrownBy(vault::newSubject).as("no data key wrapped under the retired key")
+                    .hasMessageContaining("rotated away while it ran");
+            assertThatThrownBy(() -> vault.open(subject, sealed)).hasMessageContaining("restart it with the new master key");
+        }
+    }
+
+    /** As a database restart or a network cut would: the session holding the node's lock ends. */
+    private static void endTheLockSession(JdbcClient jdbc) {
+        assertThat(jdbc.sql("select pg_terminate_backend(pid, 30000) from pg_stat_activity where application_name = ?")
+                .param(NodeLock.APPLICATION_NAME).query(Boolean.class).list()).containsExactly(true);
+    }
+
+    @Test
     void aCrashBetweenTheCommitAndTheFileSwitchIsFinishedAtTheNextStart() throws Exception {
         Sealed sealed = sealSomething();
         String oldKey = key(master());
