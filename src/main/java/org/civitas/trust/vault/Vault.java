@@ -16,11 +16,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.civitas.platform.CivitasProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.civitas.trust.PersonalData;
 import org.civitas.trust.SubjectErased;
 import org.civitas.trust.writes.TrustWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +55,7 @@ class Vault implements PersonalData {
     private final NodeLock nodeLock;
     private final MasterKey master;
     private final SecretKey lookup;
-    /** Set when the master key was rotated away while this node ran (its lock had been lost): it must not wrap or unwrap with it any more. */
+    /** Why the vault refuses: a rotation ran, or runs, while this node had lost its lock; null while its key is current. */
     private volatile String retiredWhileRunning;
 
     /**
@@ -104,25 +104,33 @@ class Vault implements PersonalData {
 
     /**
      * The node's lock lives on one connection; if that connection is lost (a database restart, a
-     * network cut) a rotation could have run meanwhile. This checks the lock away from any request;
-     * when it had to be taken again, or cannot be because a rotation runs, and the key no longer opens
-     * the check value, the vault stops using the retired key until the node restarts with the new one.
+     * network cut) a rotation could run meanwhile. This checks the lock away from any request. While
+     * a rotation holds it, and after one has rotated this node's key away, the vault refuses to seal
+     * or open; once the lock is held again and the key still opens the check value (the rotation was
+     * refused or failed), it carries on.
      */
     @Scheduled(fixedDelayString = "${civitas.vault.lock-check:PT30S}", initialDelayString = "${civitas.vault.lock-check:PT30S}")
     void checkNodeLock() {
-        NodeLock.State state = nodeLock.check();
-        if (state == NodeLock.State.HELD || state == NodeLock.State.UNREACHABLE) {
-            return;
-        }
-        if (state == NodeLock.State.ROTATION_RUNNING || !opensCheckValue(master)) {
-            retire(state == NodeLock.State.ROTATION_RUNNING ? "a master-key rotation is running" : "the master key was rotated");
+        switch (nodeLock.check()) {
+            case HELD, UNREACHABLE -> {
+                // nothing learnt: a database that cannot be reached serves nobody meanwhile
+            }
+            case ROTATION_RUNNING -> retire("a master-key rotation is running");
+            case RETAKEN -> {
+                if (!opensCheckValue(master)) {
+                    retire("the master key was rotated");
+                } else if (retiredWhileRunning != null) {
+                    log.warn("The master-key rotation that ran while this node had lost its lock changed nothing; the vault carries on");
+                    retiredWhileRunning = null;
+                }
+            }
         }
     }
 
     private void retire(String why) {
         if (retiredWhileRunning == null) {
-            log.error("This node lost its lock on the master key and {} meanwhile: it no longer seals or opens personal data. "
-                    + "Restart it with the new master key.", why);
+            log.error("This node lost its lock on the master key and {} meanwhile: it does not seal or open personal data "
+                    + "until the lock is held again with its key still current. After a rotation, restart it with the new master key.", why);
         }
         retiredWhileRunning = why;
     }

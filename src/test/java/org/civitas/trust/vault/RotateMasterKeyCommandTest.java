@@ -139,6 +139,17 @@ class RotateMasterKeyCommandTest {
             assertThat(vault.open(subject, sealed)).hasValue(MARKER);
 
             endTheLockSession(jdbc);
+            com.zaxxer.hikari.HikariDataSource pool = node.getBean(com.zaxxer.hikari.HikariDataSource.class);
+            try (Connection rotation = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), null)) {
+                assertThat(NodeLock.tryExclusive(rotation)).isTrue();
+                vault.checkNodeLock();
+                assertThatThrownBy(vault::newSubject).as("nothing is wrapped while a rotation may be running")
+                        .hasMessageContaining("a master-key rotation is running");
+            }
+            vault.checkNodeLock();
+            assertThat(vault.open(subject, sealed)).as("that rotation changed nothing: the vault carries on").hasValue(MARKER);
+
+            endTheLockSession(jdbc);
             Result result = run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir);
             assertThat(result.code()).as(result.text()).isZero();
             vault.checkNodeLock();
