@@ -16,6 +16,10 @@ public class CivitasApplication {
             // a command beside the server: no Spring context, no Tomcat, no migrations
             System.exit(org.civitas.trust.AuditCommandLine.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && "vault".equals(args[0])) {
+            // likewise: the master-key rotation runs with every node stopped (decision 0012)
+            System.exit(org.civitas.trust.VaultCommandLine.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(CivitasApplication.class, args);
     }
 }

@@ -57,7 +57,7 @@ public final class AuditCommand {
     }
 
     /** Environment variables as the server maps them (application.yml), overridden by --civitas.x=value arguments. */
-    static Map<String, String> settings(String[] args, Map<String, String> environment) {
+    public static Map<String, String> settings(String[] args, Map<String, String> environment) {
         Map<String, String> settings = new HashMap<>();
         Map<String, String> variables = Map.of("CIVITAS_DATA_DIR", "civitas.data-dir", "CIVITAS_DATABASE_URL", "civitas.database.url",
                 "CIVITAS_DATABASE_USER", "civitas.database.user", "CIVITAS_DATABASE_PASSWORD", "civitas.database.password",

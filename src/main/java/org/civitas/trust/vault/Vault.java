@@ -19,9 +19,12 @@ import org.civitas.platform.CivitasProperties;
 import org.civitas.trust.PersonalData;
 import org.civitas.trust.SubjectErased;
 import org.civitas.trust.writes.TrustWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,28 +45,101 @@ class Vault implements PersonalData {
     private static final int DATA_KEY_BYTES = 32;
     static final byte[] LOOKUP_AAD = "trust.lookup_key".getBytes(StandardCharsets.US_ASCII);
 
+    private static final Logger log = LoggerFactory.getLogger(Vault.class);
+
     private final JdbcClient jdbc;
     private final TrustWrites writes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private volatile MasterKey master;
-    private volatile SecretKey lookup;
+    private final NodeLock nodeLock;
+    private final MasterKey master;
+    private final SecretKey lookup;
+    /** Why the vault refuses: a rotation ran, or runs, while this node had lost its lock; null while its key is current. */
+    private volatile String retiredWhileRunning;
 
+    /**
+     * The node's lock is taken (by {@link NodeLock}, a constructor argument) before the key is read:
+     * no rotation can run from here on, and none is half done in the key files once they are recovered.
+     */
     Vault(JdbcClient jdbc, TrustWrites writes, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions,
-          CivitasProperties properties, @Value("${civitas.master-key:}") String configuredKey) {
+          CivitasProperties properties, NodeLock nodeLock, @Value("${civitas.master-key:}") String configuredKey) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.events = events;
         this.clock = clock;
         this.transactions = transactions;
-        MasterKey key = StringUtils.hasText(configuredKey) ? MasterKey.fromBase64(configuredKey)
-                : MasterKey.fromFile(properties.dataDir().resolve("keys").resolve("master.key"));
+        this.nodeLock = nodeLock;
+        MasterKey key;
+        if (StringUtils.hasText(configuredKey)) {
+            key = MasterKey.fromBase64(configuredKey);
+        } else {
+            MasterKeyFiles files = new MasterKeyFiles(properties.dataDir());
+            try {
+                files.recover(this::opensCheckValue);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Could not finish the interrupted master-key rotation in " + files.current().getParent()
+                        + ": " + e.getMessage(), e);
+            }
+            key = MasterKey.fromFile(files.current());
+        }
         this.lookup = transactions.execute(status -> {
             verifyOrRecord(key);
             return lookupKeyUnder(key);
         });
         this.master = key;
+    }
+
+    private boolean opensCheckValue(MasterKey key) {
+        return jdbc.sql("select check_value from trust.master_key where id = 1").query(byte[].class).optional()
+                .map(check -> {
+                    try {
+                        Aead.open(key.secret(), check, CHECK_AAD);
+                        return true;
+                    } catch (GeneralSecurityException e) {
+                        return false;
+                    }
+                }).orElse(false);
+    }
+
+    /**
+     * The node's lock lives on one connection; if that connection is lost (a database restart, a
+     * network cut) a rotation could run meanwhile. This checks the lock away from any request. While
+     * a rotation holds it, and after one has rotated this node's key away, the vault refuses to seal
+     * or open; once the lock is held again and the key still opens the check value (the rotation was
+     * refused or failed), it carries on.
+     */
+    @Scheduled(fixedDelayString = "${civitas.vault.lock-check:PT30S}", initialDelayString = "${civitas.vault.lock-check:PT30S}")
+    void checkNodeLock() {
+        switch (nodeLock.check()) {
+            case HELD, UNREACHABLE -> {
+                // nothing learnt: a database that cannot be reached serves nobody meanwhile
+            }
+            case ROTATION_RUNNING -> retire("a master-key rotation is running");
+            case RETAKEN -> {
+                if (!opensCheckValue(master)) {
+                    retire("the master key was rotated");
+                } else if (retiredWhileRunning != null) {
+                    log.warn("The master-key rotation that ran while this node had lost its lock changed nothing; the vault carries on");
+                    retiredWhileRunning = null;
+                }
+            }
+        }
+    }
+
+    private void retire(String why) {
+        if (retiredWhileRunning == null) {
+            log.error("This node lost its lock on the master key and {} meanwhile: it does not seal or open personal data "
+                    + "until the lock is held again with its key still current. After a rotation, restart it with the new master key.", why);
+        }
+        retiredWhileRunning = why;
+    }
+
+    private void refuseWhenRetired() {
+        if (retiredWhileRunning != null) {
+            throw new IllegalStateException("the master key of this node was rotated away while it ran (" + retiredWhileRunning
+                    + "); restart it with the new master key");
+        }
     }
 
     /**
@@ -101,7 +177,7 @@ class Vault implements PersonalData {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master key (fingerprint " + key.fingerprint() + ") is not the one this database's "
                     + "personal data was sealed with (fingerprint " + recorded.fingerprint() + "). Set CIVITAS_MASTER_KEY, or restore "
-                    + "CIVITAS_DATA_DIR/keys/master.key, to that key. Nothing was changed.");
+                    + "CIVITAS_DATA_DIR/keys/master.key, to that key (after vault rotate-master-key: the new key). Nothing was changed.");
         }
     }
 
@@ -113,6 +189,7 @@ class Vault implements PersonalData {
      */
     @Override
     public UUID newSubject() {
+        refuseWhenRetired();
         byte[] random = Aead.random(DATA_KEY_BYTES + SubjectIds.RANDOM_BYTES);
         UUID subject = SubjectIds.timeOrdered(clock.millis(), random, DATA_KEY_BYTES);
         SecretKey dataKey = new SecretKeySpec(random, 0, DATA_KEY_BYTES, "AES");
@@ -205,42 +282,8 @@ class Vault implements PersonalData {
         return dataKey(subject).isPresent();
     }
 
-    /**
-     * Re-wraps every data key under a new master key in one transaction; sealed data is not
-     * touched. Afterwards the new key must be configured on every node.
-     *
-     * @return how many data keys were re-wrapped
-     */
-    public int rotateMasterKey(byte[] newKey) {
-        Integer rotated = transactions.execute(status -> rotateInTransaction(newKey));
-        return rotated == null ? 0 : rotated;
-    }
-
-    private int rotateInTransaction(byte[] newKey) {
-        MasterKey next = MasterKey.of(newKey);
-        writes.flush();
-        record Wrapped(UUID subjectId, byte[] wrappedKey) {
-        }
-        int count = 0;
-        for (Wrapped wrapped : jdbc.sql("select subject_id, wrapped_key from trust.data_key where wrapped_key is not null for update")
-                .query(Wrapped.class).list()) {
-            byte[] plain = unwrap(master, wrapped.subjectId(), wrapped.wrappedKey());
-            jdbc.sql("update trust.data_key set wrapped_key = ? where subject_id = ?")
-                    .params(Aead.seal(next.secret(), plain, bytes(wrapped.subjectId())), wrapped.subjectId()).update();
-            count++;
-        }
-        // the look-up key is re-wrapped, not replaced: every stored look-up hash must go on matching
-        jdbc.sql("update trust.master_key set fingerprint = ?, check_value = ?, lookup_key_wrapped = ?, rotated_at = ? where id = 1")
-                .params(next.fingerprint(), Aead.seal(next.secret(), CHECK_PLAINTEXT, CHECK_AAD),
-                        Aead.seal(next.secret(), lookup.getEncoded(), LOOKUP_AAD), Timestamp.from(clock.instant()))
-                .update();
-        String previous = master.fingerprint();
-        this.master = next;
-        events.publishEvent(new org.civitas.trust.MasterKeyRotated(previous, next.fingerprint(), count));
-        return count;
-    }
-
     private Optional<SecretKey> dataKey(UUID subject) {
+        refuseWhenRetired();
         if (TransactionSynchronizationManager.hasResource(this)) {
             SecretKey created = createdInThisTransaction().map(keys -> keys.get(subject)).orElse(null);
             if (created != null) {
@@ -261,7 +304,7 @@ class Vault implements PersonalData {
         }
     }
 
-    private static byte[] bytes(UUID subject) {
+    static byte[] bytes(UUID subject) {
         return ByteBuffer.allocate(16).putLong(subject.getMostSignificantBits()).putLong(subject.getLeastSignificantBits()).array();
     }
 }
