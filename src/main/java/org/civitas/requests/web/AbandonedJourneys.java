@@ -117,7 +117,9 @@ class AbandonedJourneys {
                 vault.erase(each.contactSubject());
             }
             jdbc.sql("delete from requests.report_journey where id = ?").param(each.id()).update();
-            events.publishEvent(new ReportJourneyCleared(each.id(), removed, erase));
+            if (removed > 0 || erase) { // a row whose journey stored nothing after all (a refused upload) is bookkeeping only
+                events.publishEvent(new ReportJourneyCleared(each.id(), removed, erase));
+            }
             photos += removed;
             subjects += erase ? 1 : 0;
         }

@@ -651,7 +651,9 @@ class ReportPages {
      */
     private void save(HttpSession session, Journey journey) {
         session.setAttribute(Journey.attribute(journey.serviceCode), journey);
-        records.touch(journey.id);
+        if (journey.photoId != null || journey.contactSubject != null) { // only these have a row to keep fresh
+            records.touch(journey.id);
+        }
     }
 
     private Question question(Journey journey, String code) {
