@@ -14,7 +14,9 @@ import java.util.UUID;
 /**
  * A report being made, kept in the person's session (stored in PostgreSQL, so any node carries on
  * where another left off). Contact details are held only sealed in the trust vault under a
- * subject of the journey's own, since the session is a database row too.
+ * subject of the journey's own, since the session is a database row too; that subject and the photo
+ * are tracked in {@code requests.report_journey} so that an abandoned journey's are removed
+ * ({@link AbandonedJourneys}).
  */
 final class Journey implements Serializable {
 
@@ -33,6 +35,8 @@ final class Journey implements Serializable {
     String description;
     boolean descriptionDone;
     boolean photoDone;
+    /** The photo stored for the journey, so that one removed by the clean-up of idle journeys is noticed. */
+    UUID photoId;
     UUID contactSubject;
     byte[] contactSealed;
     boolean contactDone;

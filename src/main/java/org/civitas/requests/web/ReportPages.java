@@ -82,19 +82,21 @@ class ReportPages {
     private final Photos photos;
     private final PersonalData vault;
     private final AccountContacts accounts;
+    private final JourneyRecords records;
     private final JsonMapper json;
     private final MessageSource messages;
     private final ZoneId zone;
     private final String tileUrl;
 
     ReportPages(Services services, ReportSubmission submission, Photos photos, PersonalData vault, AccountContacts accounts,
-                JsonMapper json, MessageSource messages, CivitasProperties properties,
+                JourneyRecords records, JsonMapper json, MessageSource messages, CivitasProperties properties,
                 @Value("${civitas.map.tile-url}") String tileUrl) {
         this.services = services;
         this.submission = submission;
         this.photos = photos;
         this.vault = vault;
         this.accounts = accounts;
+        this.records = records;
         this.json = json;
         this.messages = messages;
         this.zone = properties.timeZone() == null ? ZoneId.of("Europe/London") : properties.timeZone();
@@ -316,11 +318,15 @@ class ReportPages {
         }
         if (remove != null) {
             photos.removeFromJourney(journey.id);
+            journey.photoId = null;
+            save(session, journey);
             return "redirect:/report/" + code + "/photo" + returnQuery(back);
         }
         if (photo != null && !photo.isEmpty()) {
             try {
+                records.storing(journey.id);
                 Photos.Photo stored = photos.store(journey.id, photo.getBytes(), "photo");
+                journey.photoId = stored.id();
                 rememberPhoto(session, stored.id());
             }
             catch (InvalidInput invalid) {
@@ -404,7 +410,7 @@ class ReportPages {
             return contactPage(service, journey, given, problems(violations), back, model);
         }
         if (journey.contactSubject == null) {
-            journey.contactSubject = vault.newSubject();
+            journey.contactSubject = records.newContactSubject(journey.id);
         }
         journey.contactSealed = vault.seal(journey.contactSubject, json.writeValueAsString(given));
         journey.contactDone = true;
@@ -442,6 +448,7 @@ class ReportPages {
         if (journey == null) {
             return "redirect:/report/" + code;
         }
+        forgetWhatWasCleared(session, journey);
         String missing = firstUndone(journey);
         if (missing != null) {
             return "redirect:/report/" + code + "/" + missing;
@@ -491,6 +498,7 @@ class ReportPages {
         if (journey == null) {
             return "redirect:/report/" + code;
         }
+        forgetWhatWasCleared(session, journey);
         String missing = firstUndone(journey);
         if (missing != null) {
             return "redirect:/report/" + code + "/" + missing;
@@ -510,6 +518,7 @@ class ReportPages {
         if (journey.contactSubject != null) {
             vault.erase(journey.contactSubject); // the request has its own sealed copy now
         }
+        records.finished(journey.id); // last: should this node stop before, the clean-up job still erases the subject
         session.removeAttribute(Journey.attribute(code));
         session.setAttribute(CONFIRMATION, new Confirmation(code, submitted.request().reference(), submitted.satisfactionKey()));
         return "redirect:/report/" + code + "/confirmation";
@@ -531,6 +540,29 @@ class ReportPages {
         model.addAttribute("reference", done.reference());
         model.addAttribute("satisfactionLink", "/track/" + done.reference() + "/satisfaction?key=" + done.satisfactionKey());
         return "requests/confirmation";
+    }
+
+    /**
+     * A session kept alive elsewhere on the site may outlive the clean-up of its idle journey
+     * ({@link AbandonedJourneys}): the person is asked again for what was removed, rather than the
+     * request going in without it.
+     */
+    private void forgetWhatWasCleared(HttpSession session, Journey journey) {
+        boolean changed = false;
+        if (journey.contactSubject != null && !vault.readable(journey.contactSubject)) {
+            journey.contactSubject = null;
+            journey.contactSealed = null;
+            journey.contactDone = false;
+            changed = true;
+        }
+        if (journey.photoId != null && photos.ofJourney(journey.id).isEmpty()) {
+            journey.photoId = null;
+            journey.photoDone = false;
+            changed = true;
+        }
+        if (changed) {
+            save(session, journey);
+        }
     }
 
     // ---- the journey's steps ----
@@ -613,9 +645,15 @@ class ReportPages {
         return journey;
     }
 
-    /** Sets the attribute again: the JDBC session store writes an attribute only when it is set. */
-    private static void save(HttpSession session, Journey journey) {
+    /**
+     * Sets the attribute again (the JDBC session store writes an attribute only when it is set) and
+     * marks the journey active, so the clean-up of abandoned journeys leaves it alone.
+     */
+    private void save(HttpSession session, Journey journey) {
         session.setAttribute(Journey.attribute(journey.serviceCode), journey);
+        if (journey.photoId != null || journey.contactSubject != null) { // only these have a row to keep fresh
+            records.touch(journey.id);
+        }
     }
 
     private Question question(Journey journey, String code) {
