@@ -238,6 +238,7 @@ public class Open311Load {
         System.out.printf("bare_http_requests_per_s=%.1f   bare_http_p50_ms=%.2f   bare_http_p99_ms=%.2f   (the ceiling's transaction behind a bare HTTP/1.1 server in the load generator: a thread per connection, the form decoded, no framework; %d errors)%n",
                 bare.perSecond(), bare.p(50), bare.p(99), bare.errors());
         System.out.println(cpu.per("bare_http", cpuBefore, cpuAfter, bare.count()) + "   (load_generator includes the bare server)");
+        double bareCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, bare.count());
 
         // ---- the ceiling's transaction behind Tomcat and Spring MVC, and nothing of Civitas ----
         // What the web stack Civitas is built on reaches here: the most any Spring MVC application could.
@@ -253,6 +254,7 @@ public class Open311Load {
         System.out.printf("spring_mvc_requests_per_s=%.1f   spring_mvc_p50_ms=%.2f   spring_mvc_p99_ms=%.2f   (the ceiling's transaction behind embedded Tomcat and Spring MVC from Civitas's jar, in the load generator: a @RestController, no filters, security or Civitas work; warmed up as long as Civitas; %d errors)%n",
                 mvc.perSecond(), mvc.p(50), mvc.p(99), mvc.errors());
         System.out.println(cpu.per("spring_mvc", cpuBefore, cpuAfter, mvc.count()) + "   (load_generator includes the Spring MVC server)");
+        double mvcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, mvc.count());
         for (Connection c : connections) {
             c.close();
         }
@@ -321,6 +323,8 @@ public class Open311Load {
                 mvc.perSecond() / ceiling.perSecond());
         System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
                 jdbcCpu / postCpu);
+        System.out.printf("bare_http_cpu_ratio=%.2f   spring_mvc_cpu_ratio=%.2f   (the same for the two bounds: phases run one after the other on a machine whose speed changes, so these compare better than throughputs)%n",
+                jdbcCpu / bareCpu, jdbcCpu / mvcCpu);
     }
 
     static List<LiveService> liveServices(Connection c) throws Exception {
