@@ -226,35 +226,23 @@ public class Open311Load {
 
         // ---- the ceiling's transaction behind the least HTTP server there can be ----
         // What any HTTP front would reach on this machine: if this is far under the ceiling, so is every web stack.
-        Load.Result bare;
+        Bound bare;
         try (BareServer server = new BareServer(insert)) {
-            Load.Http bareHttp = new Load.Http("http://127.0.0.1:" + server.port());
-            byte[] barePost = bareHttp.post("/open311/v2/requests.json", form);
-            Load.run(clients, 5, () -> bareHttp.send(barePost).ok());
-            cpuBefore = cpu.now();
-            bare = Load.run(clients, seconds, () -> bareHttp.send(barePost).ok());
-            cpuAfter = cpu.now();
+            bare = behind(server.port(), form, clients, 5, seconds);
         }
         System.out.printf("bare_http_requests_per_s=%.1f   bare_http_p50_ms=%.2f   bare_http_p99_ms=%.2f   (the ceiling's transaction behind a bare HTTP/1.1 server in the load generator: a thread per connection, the form decoded, no framework; %d errors)%n",
-                bare.perSecond(), bare.p(50), bare.p(99), bare.errors());
-        System.out.println(cpu.per("bare_http", cpuBefore, cpuAfter, bare.count()) + "   (load_generator includes the bare server)");
-        double bareCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, bare.count());
+                bare.result().perSecond(), bare.result().p(50), bare.result().p(99), bare.result().errors());
+        System.out.println(cpu.per("bare_http", bare.cpuBefore(), bare.cpuAfter(), bare.result().count()) + "   (load_generator includes the bare server)");
 
         // ---- the ceiling's transaction behind Tomcat and Spring MVC, and nothing of Civitas ----
         // What the web stack Civitas is built on reaches here: the most any Spring MVC application could.
-        Load.Result mvc;
+        Bound mvc;
         try (SpringMvcBound server = new SpringMvcBound(insert, clients)) {
-            Load.Http mvcHttp = new Load.Http("http://127.0.0.1:" + server.port());
-            byte[] mvcPost = mvcHttp.post("/open311/v2/requests.json", form);
-            Load.run(clients, warmUp, () -> mvcHttp.send(mvcPost).ok());
-            cpuBefore = cpu.now();
-            mvc = Load.run(clients, seconds, () -> mvcHttp.send(mvcPost).ok());
-            cpuAfter = cpu.now();
+            mvc = behind(server.port(), form, clients, warmUp, seconds);
         }
         System.out.printf("spring_mvc_requests_per_s=%.1f   spring_mvc_p50_ms=%.2f   spring_mvc_p99_ms=%.2f   (the ceiling's transaction behind embedded Tomcat and Spring MVC from Civitas's jar, in the load generator: a @RestController, no filters, security or Civitas work; warmed up as long as Civitas; %d errors)%n",
-                mvc.perSecond(), mvc.p(50), mvc.p(99), mvc.errors());
-        System.out.println(cpu.per("spring_mvc", cpuBefore, cpuAfter, mvc.count()) + "   (load_generator includes the Spring MVC server)");
-        double mvcCpu = Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, mvc.count());
+                mvc.result().perSecond(), mvc.result().p(50), mvc.result().p(99), mvc.result().errors());
+        System.out.println(cpu.per("spring_mvc", mvc.cpuBefore(), mvc.cpuAfter(), mvc.result().count()) + "   (load_generator includes the Spring MVC server)");
         for (Connection c : connections) {
             c.close();
         }
@@ -309,7 +297,7 @@ public class Open311Load {
                 ones.p(50), ones.p(99), readClients, readSeconds, ones.count(), ones.errors());
         System.out.println(cpu.per("get_request", cpuBefore, cpuAfter, ones.count()));
 
-        if (civitas.errors() > 0 || ceiling.errors() > 0 || bare.errors() > 0 || mvc.errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
+        if (civitas.errors() > 0 || ceiling.errors() > 0 || bare.result().errors() > 0 || mvc.result().errors() > 0 || lists.errors() > 0 || ones.errors() > 0) {
             System.out.println("errors: the figures above are not valid");
             System.exit(1);
         }
@@ -318,13 +306,13 @@ public class Open311Load {
         System.out.printf("post_ratio=%.2f   (civitas POST throughput / the same INSERTs through JDBC)%n",
                 civitas.perSecond() / ceiling.perSecond());
         System.out.printf("bare_http_ratio=%.2f   (the bare HTTP server / the ceiling: the most an HTTP front can reach here)%n",
-                bare.perSecond() / ceiling.perSecond());
+                bare.result().perSecond() / ceiling.perSecond());
         System.out.printf("spring_mvc_ratio=%.2f   (Tomcat and Spring MVC alone / the ceiling: the most a Spring MVC application can reach here)%n",
-                mvc.perSecond() / ceiling.perSecond());
+                mvc.result().perSecond() / ceiling.perSecond());
         System.out.printf("post_cpu_ratio=%.2f   (CPU per request of the JDBC ceiling / of a POST, all three processes: the ratio had both phases had the same share of the machine)%n",
                 jdbcCpu / postCpu);
         System.out.printf("bare_http_cpu_ratio=%.2f   spring_mvc_cpu_ratio=%.2f   (the same for the two bounds: phases run one after the other on a machine whose speed changes, so these compare better than throughputs)%n",
-                jdbcCpu / bareCpu, jdbcCpu / mvcCpu);
+                jdbcCpu / bare.cpuPerRequest(), jdbcCpu / mvc.cpuPerRequest());
     }
 
     static List<LiveService> liveServices(Connection c) throws Exception {
@@ -452,6 +440,23 @@ public class Open311Load {
             }
         }
         return counters;
+    }
+
+    /** A bound's measured window: its requests and the CPU readings around them. */
+    record Bound(Load.Result result, long[] cpuBefore, long[] cpuAfter) {
+        double cpuPerRequest() {
+            return Cpu.total(cpuBefore, cpuAfter) / Math.max(1.0, result.count());
+        }
+    }
+
+    /** The POST against a bound's server on this port: a warm-up, then the measured window. */
+    static Bound behind(int port, String form, int clients, int warmUp, int seconds) throws Exception {
+        Load.Http http = new Load.Http("http://127.0.0.1:" + port);
+        byte[] post = http.post("/open311/v2/requests.json", form);
+        Load.run(clients, warmUp, () -> http.send(post).ok());
+        long[] before = cpu.now();
+        Load.Result result = Load.run(clients, seconds, () -> http.send(post).ok());
+        return new Bound(result, before, cpu.now());
     }
 
     static Cpu cpu;
