@@ -138,8 +138,8 @@ final class MasterKeyFiles {
     /** The key in a file, or null when the file does not hold one (it then opens nothing). */
     static MasterKey read(Path file) throws IOException {
         try {
-            return MasterKey.of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            return MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IllegalStateException e) {
             return null;
         }
     }

@@ -96,7 +96,8 @@ final class MasterKeyRotation {
         }
     }
 
-    private static boolean opens(MasterKey key, byte[] checkValue) {
+    /** Whether the key opens this check value (the vault's and the command's one test of a master key). */
+    static boolean opens(MasterKey key, byte[] checkValue) {
         try {
             Aead.open(key.secret(), checkValue, Vault.CHECK_AAD);
             return true;

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -85,8 +84,8 @@ public final class RotateMasterKeyCommand {
         MasterKey fromEnvironment = null;
         if (fromVariable) {
             try {
-                fromEnvironment = MasterKey.of(Base64.getDecoder().decode(configured.trim()));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+                fromEnvironment = MasterKey.fromBase64(configured);
+            } catch (IllegalStateException e) {
                 err.println(text.get("currentKeyInvalid"));
                 return REFUSED;
             }

@@ -92,14 +92,7 @@ class Vault implements PersonalData {
 
     private boolean opensCheckValue(MasterKey key) {
         return jdbc.sql("select check_value from trust.master_key where id = 1").query(byte[].class).optional()
-                .map(check -> {
-                    try {
-                        Aead.open(key.secret(), check, CHECK_AAD);
-                        return true;
-                    } catch (GeneralSecurityException e) {
-                        return false;
-                    }
-                }).orElse(false);
+                .map(check -> MasterKeyRotation.opens(key, check)).orElse(false);
     }
 
     /**
