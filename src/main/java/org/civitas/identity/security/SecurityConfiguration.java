@@ -56,7 +56,6 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,8 +98,8 @@ class SecurityConfiguration {
     /**
      * Open311 alone: clients are machines that send their key with each request (the handlers check
      * {@code api_key}) and never a cookie, so this chain keeps no session and no saved request, needs no
-     * CSRF token and has no sign-in or sign-out. It reads no session for any Open311 call, even one that
-     * carries a staff member's cookie, and is lighter on the busiest machine endpoint. The same module
+     * CSRF token and has no sign-in or sign-out. It never loads a security context from a session, even for
+     * a call that carries a resident's cookie, and is lighter on the busiest machine endpoint. The same module
      * claims ({@link EndpointAccess}) and the same response headers as the main chain apply.
      */
     @Bean
@@ -132,8 +131,6 @@ class SecurityConfiguration {
                                         ObjectProvider<OidcAccountLinking> oidcLinking,
                                         @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        RequestMatcher open311 = OPEN311;
-        RequestMatcher machineRequest = new OrRequestMatcher(open311, ApiKeyAuthenticationFilter::carriesKey);
 
         // Only our providers: the global manager Spring would add as a parent checks passwords without
         // the throttle, and a refused attempt would fall through to it.
@@ -156,11 +153,11 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signed-out")
                         .deleteCookies("CIVITAS_SESSION"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
-                        CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(machineRequest))))
+                        CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(ApiKeyAuthenticationFilter::carriesKey))))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.requestCache(SignInFlow.pageRequestCache()))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(statusEntryPoint(), new OrRequestMatcher(api, open311))
+                        .defaultAuthenticationEntryPointFor(statusEntryPoint(), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
                 .headers(headers -> responseHeaders(headers, tileUrl))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
