@@ -106,11 +106,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return !key.isEmpty() && key.length() <= MAX_KEY && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
     }
 
-    private record Stored(byte[] requestMac, int status, String contentType, byte[] bodySealed) {
+    private record Stored(byte[] requestMac, int status, String contentType, byte[] bodySealed, byte[] rights) {
     }
 
-    /** What the transaction decided: replay a stored answer, refuse a reused key, or send the fresh answer. */
-    private sealed interface Outcome permits Replay, Reused, Fresh {
+    /** What the transaction decided: replay a stored answer, refuse a reused key or changed rights, or send the fresh answer. */
+    private sealed interface Outcome permits Replay, Reused, RightsChanged, Fresh {
+    }
+
+    private record RightsChanged() implements Outcome {
     }
 
     private record Replay(Stored stored) implements Outcome {
@@ -163,19 +166,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Exception[] failure = new Exception[1];
 
         Outcome outcome = transactions.execute(tx -> {
+            // the caller's rights as the database has them now; a replay is given only under the same rights
+            byte[] rights = keys.rights(callers.currentRights(authentication).orElse(null));
             int claimed = jdbc.sql("""
-                            insert into platform.idempotency (caller, key_hash, request_mac, status, created_at)
-                            values (?, ?, ?, 0, ?) on conflict do nothing""")
-                    .params(caller.get(), keys.keyHash(), requestMac, Timestamp.from(clock.instant())).update();
+                            insert into platform.idempotency (caller, key_hash, request_mac, status, created_at, rights)
+                            values (?, ?, ?, 0, ?, ?) on conflict do nothing""")
+                    .params(caller.get(), keys.keyHash(), requestMac, Timestamp.from(clock.instant()), rights).update();
             if (claimed == 0) {
                 Stored stored = jdbc.sql("""
-                                select request_mac, status, content_type, body_sealed from platform.idempotency
+                                select request_mac, status, content_type, body_sealed, rights from platform.idempotency
                                 where caller = ? and key_hash = ?""")
                         .params(caller.get(), keys.keyHash())
                         .query((rs, n) -> new Stored(rs.getBytes("request_mac"), rs.getInt("status"), rs.getString("content_type"),
-                                rs.getBytes("body_sealed")))
+                                rs.getBytes("body_sealed"), rs.getBytes("rights")))
                         .single();
-                return MessageDigest.isEqual(stored.requestMac(), requestMac) ? new Replay(stored) : new Reused();
+                if (!MessageDigest.isEqual(stored.requestMac(), requestMac)) {
+                    return new Reused();
+                }
+                // a revoked key, a disabled account, or rights changed since the first answer (a scope, a role, a team)
+                // get no replay: the stored answer was decided under rights the caller no longer holds
+                return rights == null || stored.rights() == null || !MessageDigest.isEqual(stored.rights(), rights)
+                        ? new RightsChanged() : new Replay(stored);
             }
             try {
                 chain.doFilter(cached, answer);
@@ -209,6 +220,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (outcome instanceof Reused) {
             problem(request, response, 422, "platform.idempotency.reused", "reused");
+        }
+        else if (outcome instanceof RightsChanged) {
+            problem(request, response, 403, "platform.idempotency.rights", "rights");
         }
         else if (outcome instanceof Replay replay) {
             byte[] stored = keys.open(replay.stored().bodySealed());
@@ -257,6 +271,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
         byte[] keyHash() {
             return keyHash;
+        }
+
+        /** The caller's rights, kept only as a MAC under this key (null when the caller has none now). */
+        byte[] rights(String rights) {
+            return rights == null ? null : mac("rights\n", rights.getBytes(StandardCharsets.UTF_8));
         }
 
         byte[] mac(String head, byte[] body) {

@@ -27,6 +27,7 @@ import org.civitas.trust.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +80,11 @@ public class ContactReveal {
     private final CivitasProperties properties;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    /**
+     * A transaction of its own for a refusal, whatever the caller's: the request fails, and its own
+     * transaction (an Idempotency-Key's, say) is rolled back, but the refusal is kept.
+     */
+    private final TransactionTemplate ownTransaction;
 
     ContactReveal(JdbcClient jdbc, PersonalData vault, AccessLog accessLog, Services services, Teams teams,
                   CivitasProperties properties, JsonMapper json, TransactionTemplate transactions) {
@@ -90,6 +96,8 @@ public class ContactReveal {
         this.properties = properties;
         this.json = json;
         this.transactions = transactions;
+        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -170,7 +178,7 @@ public class ContactReveal {
             if (principal != null) {
                 // a refusal names the data the caller tried to reach, if there is any; the purpose words are not kept
                 UUID subject = requester.map(Requester::subject).orElse(null);
-                transactions.executeWithoutResult(status -> accessLog.record(new DataAccess(
+                ownTransaction.executeWithoutResult(status -> accessLog.record(new DataAccess(
                         viewer(caller, requester.map(Requester::serviceId).orElse(null)), subject, action, false, List.of(),
                         purpose != null && Purposes.FOR_CONTACT.contains(purpose) ? purpose : null, null,
                         requester.map(Requester::reference).orElse(null))));

@@ -262,6 +262,62 @@ class PersonalDataAccessTest {
         assertThat(tracker.get(0).get("viewer").get("kind").asText()).isEqualTo("api");
     }
 
+    /**
+     * Issue 12: an Idempotency-Key runs the request in a transaction that a refusal rolls back; the
+     * refused reveal must still be in the access log.
+     */
+    @Test
+    void aRefusalSentWithAnIdempotencyKeyIsStillRecorded() {
+        Resident resident = resident("Ida Idem");
+        String reference = request("pothole", resident.accountId(), new Contact("Ida", "Idem", "ida.i@example.org", null));
+        String readOnly = apiKeys.create("Read only", "Partner Housing Trust", Set.of(ApiScopes.REQUESTS_READ), null).secret();
+
+        HttpResponse<String> refused = new WebSession(port).postRaw("/api/v1/cases/" + reference + "/contact", "application/json",
+                "{\"purpose\":\"update\"}", "Authorization", "ApiKey " + readOnly, "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("ida.i@example.org");
+        assertThat(log(subjectOf(reference))).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("outcome", "denied").containsEntry("viewer_kind", "api").containsEntry("action", "api-read"));
+    }
+
+    /**
+     * Issue 12: a replayed answer is given only under the rights it was first given under. A key that
+     * lost its contact scope, or was revoked (here in the database, as another node would, so this
+     * node's verified-key cache still holds it), gets no copy of the contact details.
+     */
+    @Test
+    void aReplayIsRefusedOnceTheKeyLostItsScopeOrWasRevoked() {
+        Resident resident = resident("Rita Replay");
+        String reference = request("pothole", resident.accountId(), new Contact("Rita", "Replay", "rita.r@example.org", null));
+        var scoped = apiKeys.create("Contact", "Partner Housing Trust", Set.of(ApiScopes.REQUESTS_CONTACT, ApiScopes.REQUESTS_READ), null);
+        var revoked = apiKeys.create("Contact", "Partner Housing Trust", Set.of(ApiScopes.REQUESTS_CONTACT), null);
+        String body = "{\"purpose\":\"arrange-access\"}";
+        String idempotencyKey = UUID.randomUUID().toString();
+        java.util.function.Function<String, HttpResponse<String>> call = key -> new WebSession(port).postRaw(
+                "/api/v1/cases/" + reference + "/contact", "application/json", body, "Authorization", "ApiKey " + key,
+                "Idempotency-Key", idempotencyKey);
+
+        for (String key : List.of(scoped.secret(), revoked.secret())) {
+            HttpResponse<String> first = call.apply(key);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            HttpResponse<String> replay = call.apply(key);
+            assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+            assertThat(replay.body()).isEqualTo(first.body());
+        }
+
+        jdbc.sql("update identity.api_key set scopes = array['requests.read'] where id = ?").param(scoped.key().id()).update();
+        HttpResponse<String> lostScope = call.apply(scoped.secret());
+        assertThat(lostScope.statusCode()).as(lostScope.body()).isEqualTo(403);
+        assertThat(lostScope.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(lostScope.body()).doesNotContain("rita.r@example.org").contains("Idempotency-Key");
+
+        jdbc.sql("update identity.api_key set revoked_at = now() where id = ?").param(revoked.key().id()).update();
+        HttpResponse<String> afterRevocation = call.apply(revoked.secret());
+        assertThat(afterRevocation.statusCode()).as(afterRevocation.body()).isIn(401, 403);
+        assertThat(afterRevocation.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(afterRevocation.body()).doesNotContain("rita.r@example.org");
+    }
+
     @Test
     void aResidentDownloadsEverythingHeldAboutThem() {
         Resident resident = resident("Dana Download");
