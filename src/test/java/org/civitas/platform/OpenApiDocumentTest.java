@@ -64,6 +64,9 @@ class OpenApiDocumentTest {
                     if (!body.isMissingNode() && !hasExample(body.path("content"))) {
                         missing.add(name + ": request body example");
                     }
+                    if (!operation.path("responses").path("429").path("headers").has("Retry-After")) {
+                        missing.add(name + ": the 429 answer of its rate limit, with Retry-After");
+                    }
                     boolean success = false;
                     boolean error = false;
                     for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = operation.path("responses").fields(); it.hasNext(); ) {

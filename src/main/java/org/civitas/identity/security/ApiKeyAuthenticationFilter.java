@@ -33,7 +33,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return presented(request) != null;
     }
 
-    private static String presented(HttpServletRequest request) {
+    static String presented(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return authorization.substring(SCHEME.length()).trim();

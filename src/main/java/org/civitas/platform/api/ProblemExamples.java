@@ -64,6 +64,14 @@ class ProblemExamples implements OpenApiCustomizer {
             problem.put("detail", message);
             ensure(responses, "400", "The Idempotency-Key header is malformed", problem);
         }
+        // every /api/v1 call counts against the caller's rate limit (issue 12; docs/operations.md, "Rate limits")
+        ensure(responses, "429", "Too many calls for this API key (without a key, for this client address): try again after "
+                + "the seconds in Retry-After", problems.problem(429, path, LOCALE));
+        if (responses.get("429").getHeaders() == null || !responses.get("429").getHeaders().containsKey("Retry-After")) {
+            responses.get("429").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                    .description("Seconds to wait before the next call is taken")
+                    .schema(new io.swagger.v3.oas.models.media.IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+        }
         if (responses.containsKey("404")) {
             ensure(responses, "404", null, problems.problem(404, path, LOCALE));
         }

@@ -59,6 +59,7 @@ class Open311ErrorRendering implements ErrorRendering {
             case 405 -> "open311.error.method";
             case 413 -> "open311.error.tooLarge";
             case 415 -> "open311.error.contentType";
+            case 429 -> "open311.error.tooMany";
             default -> status >= 500 ? "open311.error.server" : "open311.error.badRequest";
         };
     }
