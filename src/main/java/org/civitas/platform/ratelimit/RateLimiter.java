@@ -52,11 +52,25 @@ public final class RateLimiter {
 
     private final PostgresBuckets buckets;
     private final byte[] subjectKey;
+    /** One keyed MAC per thread: initialising one for every request would cost more than using it. */
+    private final ThreadLocal<Mac> macs;
     private final ConcurrentMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     RateLimiter(PostgresBuckets buckets, byte[] subjectKey) {
         this.buckets = buckets;
         this.subjectKey = subjectKey.clone();
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(subjectKey, "HmacSHA256"));
+            return mac;
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Decision take(Limit limit, String subject) {
@@ -76,14 +90,7 @@ public final class RateLimiter {
     }
 
     private String id(String name, String subject) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(subjectKey, "HmacSHA256"));
-            byte[] digest = mac.doFinal((name + "\u0000" + subject).getBytes(StandardCharsets.UTF_8));
-            return name + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = macs.get().doFinal((name + "\u0000" + subject).getBytes(StandardCharsets.UTF_8));
+        return name + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18));
     }
 }
