@@ -43,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "civitas.rate-limit.sign-in=3/1h",
         "civitas.rate-limit.register=2/1h",
         "civitas.rate-limit.feedback=2/1h",
+        "civitas.rate-limit.second-factor=2/1h",
+        "civitas.rate-limit.satisfaction=2/1h",
+        "civitas.rate-limit.photo=2/1h",
         "civitas.rate-limit.api=3/1h",
         "civitas.rate-limit.open311-post=2/1h",
         "civitas.rate-limit.open311-get=3/1h"})
@@ -130,6 +133,33 @@ class RateLimitTest {
                     .statusCode()).isNotEqualTo(429);
         }
         assertRefused(resident.postRaw("/feedback", "application/x-www-form-urlencoded", feedback, "X-Forwarded-For", feedbackAddress));
+    }
+
+    /**
+     * The second factor (both of its forms share one bucket), satisfaction and photo uploads: counted
+     * before security or the handler look at the request, so even a POST they would refuse counts.
+     */
+    @Test
+    void theSecondFactorSatisfactionAndPhotoUploadsAreLimitedPerAddress() {
+        WebSession session = new WebSession(port);
+        String address = address();
+        assertThat(session.postRaw("/sign-in/two-factor", "application/x-www-form-urlencoded", "code=123456", "X-Forwarded-For", address)
+                .statusCode()).isNotEqualTo(429);
+        assertThat(session.postRaw("/account/two-factor", "application/x-www-form-urlencoded", "code=123456", "X-Forwarded-For", address)
+                .statusCode()).isNotEqualTo(429);
+        assertRefused(session.postRaw("/sign-in/two-factor", "application/x-www-form-urlencoded", "code=654321", "X-Forwarded-For", address));
+
+        for (String path : List.of("/track/RBC-AAAA-AAAA/satisfaction", "/report/pothole/photo")) {
+            String from = address();
+            for (int i = 0; i < 2; i++) {
+                assertThat(session.postRaw(path, "application/x-www-form-urlencoded", "rating=5", "X-Forwarded-For", from).statusCode())
+                        .as(path).isNotEqualTo(429);
+            }
+            assertRefused(session.postRaw(path, "application/x-www-form-urlencoded", "rating=5", "X-Forwarded-For", from));
+            // another address is not refused
+            assertThat(session.postRaw(path, "application/x-www-form-urlencoded", "rating=5", "X-Forwarded-For", address()).statusCode())
+                    .as(path).isNotEqualTo(429);
+        }
     }
 
     @Test
