@@ -40,10 +40,30 @@ public final class IdentityEvents {
     public record SignedOut(UUID accountId) {
     }
 
+    /** The account's password hash was made again with the current (stronger) parameters, at a right sign-in. */
+    public record PasswordHashUpgraded(UUID accountId) {
+    }
+
     public record SecondFactorEnrolled(UUID accountId) {
     }
 
     public record RecoveryCodeUsed(UUID accountId) {
+    }
+
+    /**
+     * A second-factor code was refused: {@code reason} is wrong-code (checked and wrong), slowed (too soon
+     * after the last wrong one: not checked) or locked (the account's second factor is locked: not checked);
+     * {@code failures} is the account's count of wrong codes since the last right one.
+     */
+    public record SecondFactorFailed(UUID accountId, String reason, int failures) {
+    }
+
+    /** The person replaced their authenticator app after proving they hold the current one. */
+    public record SecondFactorReplaced(UUID accountId) {
+    }
+
+    /** An administrator removed a member of staff's authenticator app; they set up a new one at their next sign-in. */
+    public record SecondFactorReset(UUID accountId, UUID resetBy) {
     }
 
     public record ApiKeyCreated(UUID keyId, Set<String> scopes, UUID createdBy) {

@@ -56,12 +56,14 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownApiRouteIsRefusedAsAProblem() {
+    void anUnknownApiRouteIsNotFoundAsAProblemForEveryone() {
+        // an address nothing answers is a 404 whoever asks (issue 12); real endpoints stay closed to those they are not for
         HttpResponse<String> response = new WebSession(port).get("/api/v1/no-such-thing", "X-Api-Key", org.civitas.CivitasTest.DEMO_API_KEY);
-        // deny by default: a path no module claims is refused before routing, so a caller learns nothing of what exists
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(new WebSession(port).get("/api/v1/no-such-thing").statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = new WebSession(port).get("/api/v1/no-such-thing");
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import java.time.Instant;
+
 import org.civitas.CivitasTest;
+import org.civitas.support.AuthenticatorApp;
 import org.civitas.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,13 @@ class OidcSignInTest {
         registry.add("civitas.oidc.client-id", () -> "civitas");
         registry.add("civitas.oidc.client-secret", () -> "civitas-secret");
         registry.add("civitas.oidc.display-name", () -> "Riverside ID");
+        // the body requires a second factor of staff, and trusts the provider's word for one of these
+        registry.add("civitas.staff-mfa", () -> "required");
+        registry.add("civitas.oidc.mfa-acr", () -> "https://id.riverside.example/acr/mfa, urn:riverside:loa:high");
+        registry.add("civitas.oidc.mfa-amr", () -> "mfa,hwk");
     }
+
+    private static final String TRUSTED_ACR = "urn:riverside:loa:high";
 
     @AfterAll
     static void stop() {
@@ -76,11 +85,41 @@ class OidcSignInTest {
     }
 
     @Test
-    void staffSigningInThroughTheProviderAreLinkedByTheirVerifiedEmailAndNeedNoTotp() {
+    void staffWhoseProviderProvesASecondFactorTheBodyTrustsNeedNoTotp() {
         WebSession staff = new WebSession(port);
-        signInThroughProvider(staff, "subject-casey", Map.of("email", "caseworker@riverside.example", "email_verified", true));
+        signInThroughProvider(staff, "subject-casey", Map.of("email", "caseworker@riverside.example", "email_verified", true,
+                "acr", TRUSTED_ACR));
         String me = staff.get("/api/v1/me").body();
         assertThat(me).contains("Casey Caseworker").contains("caseworker");
+
+        WebSession byMethod = new WebSession(port);
+        signInThroughProvider(byMethod, "subject-alex", Map.of("email", "admin@riverside.example", "email_verified", true,
+                "amr", List.of("pwd", "hwk")));
+        assertThat(byMethod.get("/api/v1/me").body()).contains("administrator");
+    }
+
+    @Test
+    void staffWithoutAProvenSecondFactorStillPassCivitassOwn() {
+        // no acr or amr at all: straight to setting up an app, and nothing else is open meanwhile
+        WebSession staff = new WebSession(port);
+        assertThat(signInThroughProvider(staff, "subject-morgan", Map.of("email", "manager@riverside.example", "email_verified", true),
+                "/account/two-factor")).isNull();
+        assertThat(staff.get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(WebSession.location(staff.get("/staff"))).isEqualTo("/account/two-factor");
+        AuthenticatorApp app = new AuthenticatorApp(staff.get("/account/two-factor").body()
+                .replaceAll("(?s).*id=\"totp-secret\">([A-Z2-7 ]+)<.*", "$1"));
+        assertThat(staff.postForm("/account/two-factor", Map.of("code", app.codeAt(Instant.now()))).statusCode()).isEqualTo(200);
+        assertThat(staff.get("/api/v1/me").body()).contains("service_manager");
+
+        // next time, an acr or amr the body does not trust proves nothing: the code from the app is asked for
+        WebSession again = new WebSession(port);
+        assertThat(signInThroughProvider(again, "subject-morgan", Map.of("email", "manager@riverside.example", "email_verified", true,
+                "acr", "urn:riverside:loa:low", "amr", List.of("pwd", "otp-sms")), "/sign-in/two-factor")).isNull();
+        assertThat(again.get("/api/v1/me").statusCode()).isEqualTo(401);
+        again.get("/sign-in/two-factor");
+        assertThat(WebSession.location(again.postForm("/sign-in/two-factor", Map.of("code", app.codeAt(Instant.now().plusSeconds(30))))))
+                .isEqualTo("/");
+        assertThat(again.get("/api/v1/me").body()).contains("service_manager");
     }
 
     @Test
@@ -93,6 +132,11 @@ class OidcSignInTest {
 
     /** Follows the redirects a browser would, checking PKCE on the way; returns the account id. */
     private String signInThroughProvider(WebSession browser, String subject, Map<String, Object> claims) {
+        return signInThroughProvider(browser, subject, claims, "/");
+    }
+
+    /** As above, expecting to be sent to {@code expected} at the end; the account id when that is the home page. */
+    private String signInThroughProvider(WebSession browser, String subject, Map<String, Object> claims, String expected) {
         PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of("civitas"), claims, 3600));
         HttpResponse<String> start = browser.get("/oauth2/authorization/body");
         assertThat(start.statusCode()).isEqualTo(302);
@@ -107,7 +151,10 @@ class OidcSignInTest {
 
         HttpResponse<String> signedIn = browser.get(callback.toString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(WebSession.location(signedIn)).isEqualTo("/");
+        assertThat(WebSession.location(signedIn)).isEqualTo(expected);
+        if (!expected.equals("/")) {
+            return null;
+        }
         String me = browser.get("/api/v1/me").body();
         return me.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }

@@ -54,8 +54,10 @@ class StaffApi {
     private final AccountService accountService;
     private final Accounts accounts;
     private final Teams teams;
+    private final org.civitas.identity.mfa.SecondFactor secondFactor;
 
-    StaffApi(AccountService accountService, Accounts accounts, Teams teams) {
+    StaffApi(AccountService accountService, Accounts accounts, Teams teams, org.civitas.identity.mfa.SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.accountService = accountService;
         this.accounts = accounts;
         this.teams = teams;
@@ -97,6 +99,20 @@ class StaffApi {
         Account account = accountService.createStaff(request.email(), request.name(), password, roles, teamIds,
                 administrator.accountId());
         return new CreatedStaffMember(view(account), password);
+    }
+
+    @PostMapping("/{id}/second-factor/reset")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reset a staff member's authenticator app",
+            description = "For someone who lost their phone and their recovery codes: the app and the recovery codes are removed "
+                    + "and the person's sessions end; they set up a new app at their next sign-in. Recorded in the audit log "
+                    + "(SecondFactorReset). The secret of an app is never returned by any endpoint.")
+    @ApiResponse(responseCode = "204", description = "Reset; the person sets up a new app at their next sign-in")
+    @ApiResponse(responseCode = "404", description = "No staff account has this id")
+    void resetSecondFactor(@org.springframework.web.bind.annotation.PathVariable UUID id,
+                           @AuthenticationPrincipal CivitasPrincipal administrator) {
+        accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        secondFactor.reset(id, administrator.accountId());
     }
 
     private StaffMember view(Account account) {

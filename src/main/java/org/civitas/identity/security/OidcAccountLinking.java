@@ -48,7 +48,7 @@ class OidcAccountLinking implements OAuth2UserService<OidcUserRequest, OidcUser>
         if (account == null || account.disabled()) {
             throw new OAuth2AuthenticationException(new OAuth2Error("access_denied"), "account disabled");
         }
-        events.signedIn(account.id(), "oidc");
+        // SignedIn is published once the sign-in is complete (OidcSignInSuccess): staff may still need their second factor
         return new OidcAccountPrincipal(account, user.getIdToken(), user.getUserInfo());
     }
 

@@ -21,9 +21,13 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 /** A person who signed in through the body's OpenID Connect provider, linked to their Civitas account. */
 final class OidcAccountPrincipal extends DefaultOidcUser implements CivitasPrincipal, NameFromAccount {
 
-    /** The ID token claims kept in the session: none of them personal (no e-mail, no name). */
+    /**
+     * The ID token claims kept in the session: none of them personal (no e-mail, no name). {@code acr} and
+     * {@code amr} say how the provider authenticated the person (OidcSignInSuccess reads them).
+     */
     private static final List<String> KEPT_CLAIMS = List.of(IdTokenClaimNames.ISS, IdTokenClaimNames.SUB, IdTokenClaimNames.AUD,
-            IdTokenClaimNames.IAT, IdTokenClaimNames.EXP, IdTokenClaimNames.AUTH_TIME, IdTokenClaimNames.NONCE, IdTokenClaimNames.AZP);
+            IdTokenClaimNames.IAT, IdTokenClaimNames.EXP, IdTokenClaimNames.AUTH_TIME, IdTokenClaimNames.NONCE, IdTokenClaimNames.AZP,
+            IdTokenClaimNames.ACR, IdTokenClaimNames.AMR);
 
     @Serial
     private static final long serialVersionUID = 1L;

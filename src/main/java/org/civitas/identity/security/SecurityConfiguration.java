@@ -48,7 +48,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -105,10 +104,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain open311Security(HttpSecurity http, List<EndpointAccess> endpointAccess, ApiKeyVerifier apiKeys,
+                                        UnknownPaths unknownPaths,
                                         @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.securityMatcher(OPEN311)
-                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess))
+                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess, unknownPaths))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -123,12 +123,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess,
+    SecurityFilterChain civitasSecurity(HttpSecurity http, List<EndpointAccess> endpointAccess, UnknownPaths unknownPaths,
                                         AccountUserDetailsService users, PasswordEncoder passwordEncoder,
                                         SignInThrottle throttle, SignInFlow signInFlow,
                                         ApiKeyVerifier apiKeys, SignInEvents signInEvents,
                                         ObjectProvider<ClientRegistrationRepository> oidcClients,
                                         ObjectProvider<OidcAccountLinking> oidcLinking,
+                                        ObjectProvider<OidcSignInSuccess> oidcSuccess,
                                         @org.springframework.beans.factory.annotation.Value("${civitas.map.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
@@ -137,8 +138,9 @@ class SecurityConfiguration {
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
+        passwords.setUserDetailsPasswordService(users); // weaker hashes are made again at a right password
         http.authenticationProvider(new ThrottledPasswordAuthentication(passwords, throttle, signInEvents))
-                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess))
+                .authorizeHttpRequests(endpoints -> claimed(endpoints, endpointAccess, unknownPaths))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
@@ -168,12 +170,11 @@ class SecurityConfiguration {
             DefaultOAuth2AuthorizationRequestResolver resolver =
                     new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
             resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-            SimpleUrlAuthenticationSuccessHandler oidcSuccess = new SimpleUrlAuthenticationSuccessHandler("/");
             http.oauth2Login(oidc -> oidc
                     .loginPage("/sign-in")
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcLinking.getObject()))
-                    .successHandler(oidcSuccess)
+                    .successHandler(oidcSuccess.getObject())
                     .failureHandler((request, response, exception) -> {
                         // the provider's error code only: descriptions and messages may quote claims
                         log.warn("OpenID Connect sign-in failed: {}", exception instanceof OAuth2AuthenticationException oauth
@@ -184,12 +185,21 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** What each module claims ({@link EndpointAccess}); whatever none claims is denied. */
+    /**
+     * What each module claims ({@link EndpointAccess}); an address nothing answers goes on to a 404 for
+     * everyone ({@link UnknownPaths}); whatever else no module claims is denied.
+     */
     private static void claimed(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints,
-                                List<EndpointAccess> endpointAccess) {
+                                List<EndpointAccess> endpointAccess, UnknownPaths unknownPaths) {
         endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
         endpointAccess.forEach(access -> access.configure(endpoints));
+        endpoints.requestMatchers(unknownPaths).permitAll();
         endpoints.anyRequest().denyAll();
+    }
+
+    @Bean
+    UnknownPaths unknownPaths(org.springframework.context.ApplicationContext context) {
+        return new UnknownPaths(context);
     }
 
     private static void responseHeaders(HeadersConfigurer<HttpSecurity> headers, String tileUrl) {
@@ -223,10 +233,19 @@ class SecurityConfiguration {
                 """);
     }
 
-    /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 passes): about 50 ms a hash here. */
+    /** OWASP's Password Storage Cheat Sheet minimum for Argon2id: 19 MiB of memory, 2 passes, 1 lane. */
+    static final int ARGON2_MEMORY_KIB = 19 * 1024;
+    static final int ARGON2_ITERATIONS = 2;
+    static final int ARGON2_PARALLELISM = 1;
+
+    /**
+     * Argon2id at OWASP's parameters (Spring Security's own 5.8 defaults use 16 MiB, below them).
+     * A hash made with less memory or fewer passes is upgraded at the next right password
+     * ({@link AccountUserDetailsService#updatePassword}).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, ARGON2_PARALLELISM, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
         encoder.setDefaultPasswordEncoderForMatches(argon2);
         return encoder;
@@ -253,6 +272,14 @@ class SecurityConfiguration {
     OidcAccountLinking oidcAccountLinking(Accounts accounts, AccountService accountService, TransactionTemplate transactions,
                                           Clock clock, SignInEvents events) {
         return new OidcAccountLinking(accounts, accountService, transactions, clock, events);
+    }
+
+    @Bean
+    @Conditional(OidcConfigured.class)
+    OidcSignInSuccess oidcSignInSuccess(SignInFlow signInFlow, SignInEvents events,
+                                        @org.springframework.beans.factory.annotation.Value("${civitas.oidc.mfa-acr:}") String mfaAcr,
+                                        @org.springframework.beans.factory.annotation.Value("${civitas.oidc.mfa-amr:}") String mfaAmr) {
+        return new OidcSignInSuccess(signInFlow, events, mfaAcr, mfaAmr);
     }
 
     static final class OidcConfigured implements Condition {

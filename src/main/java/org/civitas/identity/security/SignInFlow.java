@@ -47,21 +47,35 @@ public class SignInFlow implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
-        if (principal.staff()) {
-            if (secondFactor.enrolled(principal.accountId())) {
-                hold(request, response, principal, SignInAuthorities.SECOND_FACTOR_DUE);
-                response.sendRedirect("/sign-in/two-factor");
-                return;
-            }
-            if (properties.staffMfaRequired()) {
-                hold(request, response, principal, SignInAuthorities.SECOND_FACTOR_SETUP_DUE);
-                response.sendRedirect("/account/two-factor");
-                return;
-            }
+        if (heldForSecondFactor(request, response, principal)) {
+            return;
         }
         events.signedIn(principal.accountId(), "password");
         boolean promptForSecondFactor = principal.staff();
         response.sendRedirect(promptForSecondFactor ? "/account?two-factor-prompt" : target(request, response));
+    }
+
+    /**
+     * Staff with an authenticator app, or staff of a body that requires one, go on to it (or to setting
+     * one up): the session holds a sign-in that grants nothing else until then.
+     * @return whether the person was held and sent on (the response is then written)
+     */
+    boolean heldForSecondFactor(HttpServletRequest request, HttpServletResponse response, CivitasPrincipal principal)
+            throws IOException {
+        if (!principal.staff()) {
+            return false;
+        }
+        if (secondFactor.enrolled(principal.accountId())) {
+            hold(request, response, principal, SignInAuthorities.SECOND_FACTOR_DUE);
+            response.sendRedirect("/sign-in/two-factor");
+            return true;
+        }
+        if (properties.staffMfaRequired()) {
+            hold(request, response, principal, SignInAuthorities.SECOND_FACTOR_SETUP_DUE);
+            response.sendRedirect("/account/two-factor");
+            return true;
+        }
+        return false;
     }
 
     /** The second factor was right (or just set up): the sign-in is complete. */
@@ -75,7 +89,7 @@ public class SignInFlow implements AuthenticationSuccessHandler {
         context.setAuthentication(complete);
         contexts.setContext(context);
         repository.saveContext(context, request, response);
-        events.signedIn(principal.accountId(), "password+totp");
+        events.signedIn(principal.accountId(), principal instanceof OidcAccountPrincipal ? "oidc+totp" : "password+totp");
     }
 
     public String target(HttpServletRequest request, HttpServletResponse response) {

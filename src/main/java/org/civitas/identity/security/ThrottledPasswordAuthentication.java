@@ -29,17 +29,17 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = String.valueOf(authentication.getName());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        SignInThrottle.Decision decision = throttle.check(email, address);
+        // claimed (and counted) before the password is hashed, so parallel guesses cannot all pass the check
+        SignInThrottle.Decision decision = throttle.claim(email, address);
         if (decision.verdict() != SignInThrottle.Verdict.ALLOWED) {
             events.failed(new SignInFailed(decision.verdict() == SignInThrottle.Verdict.LOCKED ? "locked" : "throttled"));
             throw new SignInRefused(decision.verdict(), decision.retryAt());
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess(email);
+            throttle.succeeded(email, address);
             return result;
         } catch (AuthenticationException e) {
-            throttle.recordFailure(email, address);
             events.failed(new SignInFailed("bad-credentials"));
             throw new BadCredentialsException("bad credentials");
         }

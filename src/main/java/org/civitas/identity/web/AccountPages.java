@@ -18,6 +18,7 @@ import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +35,11 @@ class AccountPages {
     private final CivitasProperties properties;
     private final MessageSource messages;
 
+    private final java.time.Clock clock;
+
     AccountPages(Accounts accounts, Teams teams, SecondFactor secondFactor, SignInFlow signInFlow,
-                 CivitasProperties properties, MessageSource messages) {
+                 CivitasProperties properties, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.teams = teams;
         this.secondFactor = secondFactor;
@@ -71,6 +75,10 @@ class AccountPages {
     String confirm(@RequestParam(required = false) String code, Authentication authentication,
                    HttpServletRequest request, HttpServletResponse response, Model model) {
         CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        if (secondFactor.enrolled(principal.accountId())) {
+            // the app in force is never shown again, whatever is posted here
+            return "redirect:/account";
+        }
         var recoveryCodes = secondFactor.confirm(principal.accountId(), code);
         if (recoveryCodes.isEmpty()) {
             String key = code == null || code.isBlank() ? "identity.twoFactor.code.required" : "identity.twoFactor.code.wrong";
@@ -84,9 +92,52 @@ class AccountPages {
         return "identity/recoveryCodes";
     }
 
+    /** Replacing the app (a new phone): only with a code from the current one, counted like any other. */
+    @GetMapping("/account/two-factor/replace")
+    String replacePage(Authentication authentication, Model model) {
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        if (!secondFactor.enrolled(principal.accountId())) {
+            return "redirect:/account/two-factor";
+        }
+        model.addAttribute("problems", List.of());
+        return "identity/twoFactorReplace";
+    }
+
+    @PostMapping("/account/two-factor/replace")
+    String replace(@RequestParam(required = false) String code, Authentication authentication,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        if (!secondFactor.enrolled(principal.accountId())) {
+            return "redirect:/account/two-factor";
+        }
+        SecondFactor.Outcome outcome = secondFactor.replace(principal.accountId(), code);
+        switch (outcome.check()) {
+            case ACCEPTED -> {
+                return "redirect:/account/two-factor";
+            }
+            case LOCKED -> {
+                new SecurityContextLogoutHandler().logout(request, response, authentication);
+                return "redirect:/sign-in?error=attempts";
+            }
+            default -> {
+                if (outcome.check() == SecondFactor.Check.SLOWED) {
+                    SignInPages.slowed(response, outcome, clock);
+                } else {
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                }
+                model.addAttribute("problems", List.of(new FieldProblem("code", message(SignInPages.problem(outcome, code)))));
+                return "identity/twoFactorReplace";
+            }
+        }
+    }
+
     private String setUpPage(CivitasPrincipal principal, List<FieldProblem> problems, Model model) {
         Account account = accounts.byId(principal.accountId()).orElseThrow();
-        SecondFactor.Enrolment enrolment = secondFactor.begin(account.id(), properties.bodyName(), account.email());
+        var offered = secondFactor.begin(account.id(), properties.bodyName(), account.email());
+        if (offered.isEmpty()) {
+            return "redirect:/account";
+        }
+        SecondFactor.Enrolment enrolment = offered.get();
         model.addAttribute("enrolment", enrolment);
         model.addAttribute("problems", problems);
         model.addAttribute("required", properties.staffMfaRequired());

@@ -39,8 +39,11 @@ class AdminPages {
     private final MessageSource messages;
     private final org.civitas.platform.CivitasProperties properties;
 
+    private final org.civitas.identity.mfa.SecondFactor secondFactor;
+
     AdminPages(Accounts accounts, AccountService accountService, ApiKeys apiKeys, Teams teams, MessageSource messages,
-               org.civitas.platform.CivitasProperties properties) {
+               org.civitas.platform.CivitasProperties properties, org.civitas.identity.mfa.SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.properties = properties;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -101,7 +104,7 @@ class AdminPages {
     @GetMapping("/admin/staff/{id}")
     String editStaff(@PathVariable UUID id, @RequestParam(required = false) String done, Model model) {
         Account account = accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
-        model.addAttribute("done", "changed".equals(done) || "reactivated".equals(done) ? done : null);
+        model.addAttribute("done", "changed".equals(done) || "reactivated".equals(done) || "second-factor-reset".equals(done) ? done : null);
         return editForm(model, account, List.of(), account.roles().stream().filter(Role::staff)
                         .max(java.util.Comparator.naturalOrder()).map(Role::code).orElse(""),
                 teams.byIds(account.teamIds()).stream().map(Team::code).collect(java.util.stream.Collectors.toSet()));
@@ -162,8 +165,17 @@ class AdminPages {
         }
     }
 
+    /** The person's authenticator app and recovery codes go, and so do their sessions: they set up a new app at their next sign-in. */
+    @PostMapping("/admin/staff/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal CivitasPrincipal administrator) {
+        accounts.byId(id).filter(Account::staff).orElseThrow(org.civitas.identity.account.StaffAccountNotFound::new);
+        secondFactor.reset(id, administrator.accountId());
+        return "redirect:/admin/staff/" + id + "?done=second-factor-reset";
+    }
+
     private String editForm(Model model, Account account, List<Violation> violations, String role, Set<String> chosen) {
         model.addAttribute("account", account);
+        model.addAttribute("secondFactor", secondFactor.enrolled(account.id()));
         model.addAttribute("problems", Forms.problems(messages, violations));
         model.addAttribute("role", role == null ? "" : role);
         model.addAttribute("chosenTeams", chosen);

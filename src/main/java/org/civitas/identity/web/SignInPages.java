@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.civitas.identity.CivitasPrincipal;
 import org.civitas.identity.mfa.SecondFactor;
 import org.civitas.identity.security.SignInFlow;
@@ -24,15 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class SignInPages {
 
-    static final int SECOND_FACTOR_ATTEMPTS = 5;
-    private static final String ATTEMPTS = SignInPages.class.getName() + ".attempts";
-
     private final MessageSource messages;
     private final CivitasProperties properties;
     private final SecondFactor secondFactor;
     private final SignInFlow signInFlow;
 
-    SignInPages(MessageSource messages, CivitasProperties properties, SecondFactor secondFactor, SignInFlow signInFlow) {
+    private final java.time.Clock clock;
+
+    SignInPages(MessageSource messages, CivitasProperties properties, SecondFactor secondFactor, SignInFlow signInFlow,
+                java.time.Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.properties = properties;
         this.secondFactor = secondFactor;
@@ -65,21 +65,40 @@ class SignInPages {
     String secondFactorCheck(@RequestParam(required = false) String code, Authentication authentication,
                              HttpServletRequest request, HttpServletResponse response, Model model) {
         CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
-        if (secondFactor.verify(principal.accountId(), code)) {
-            String target = signInFlow.target(request, response);
-            signInFlow.completeSecondFactor(request, response);
-            return "redirect:" + target;
+        SecondFactor.Outcome outcome = secondFactor.verify(principal.accountId(), code);
+        switch (outcome.check()) {
+            case ACCEPTED -> {
+                String target = signInFlow.target(request, response);
+                signInFlow.completeSecondFactor(request, response);
+                return "redirect:" + target;
+            }
+            case LOCKED -> {
+                new SecurityContextLogoutHandler().logout(request, response, authentication);
+                return "redirect:/sign-in?error=attempts";
+            }
+            default -> {
+                model.addAttribute("problems", List.of(new FieldProblem("code", message(problem(outcome, code)))));
+                if (outcome.check() == SecondFactor.Check.SLOWED) {
+                    slowed(response, outcome, clock);
+                }
+                return "identity/twoFactor";
+            }
         }
-        HttpSession session = request.getSession();
-        int attempts = session.getAttribute(ATTEMPTS) instanceof Integer n ? n + 1 : 1;
-        session.setAttribute(ATTEMPTS, attempts);
-        if (attempts >= SECOND_FACTOR_ATTEMPTS) {
-            new SecurityContextLogoutHandler().logout(request, response, authentication);
-            return "redirect:/sign-in?error=attempts";
+    }
+
+    /** The message for a code that was refused without completing the step. */
+    static String problem(SecondFactor.Outcome outcome, String code) {
+        if (outcome.check() == SecondFactor.Check.SLOWED) {
+            return "identity.twoFactor.code.slowed";
         }
-        String key = code == null || code.isBlank() ? "identity.twoFactor.code.required" : "identity.twoFactor.code.wrong";
-        model.addAttribute("problems", List.of(new FieldProblem("code", message(key))));
-        return "identity/twoFactor";
+        return code == null || code.isBlank() ? "identity.twoFactor.code.required" : "identity.twoFactor.code.wrong";
+    }
+
+    /** 429 with the seconds to wait, as every throttled answer of Civitas. */
+    static void slowed(HttpServletResponse response, SecondFactor.Outcome outcome, java.time.Clock clock) {
+        response.setStatus(429);
+        long seconds = Math.max(1, java.time.Duration.between(clock.instant(), outcome.retryAt()).toSeconds() + 1);
+        response.setHeader("Retry-After", Long.toString(seconds));
     }
 
     private String message(String key) {
