@@ -28,7 +28,8 @@ class IdentityRateLimits {
             claims.limit("register", "POST", "/register", 10, Duration.ofHours(1), RateLimits.Subject.ADDRESS)
                     .limit("sign-in", "POST", "/sign-in", 30, Duration.ofMinutes(5), RateLimits.Subject.ADDRESS)
                     .limit("second-factor", "POST", "/sign-in/two-factor", 10, Duration.ofMinutes(5), RateLimits.Subject.ADDRESS)
-                    .limit("second-factor", "POST", "/account/two-factor", 10, Duration.ofMinutes(5), RateLimits.Subject.ADDRESS);
+                    .limit("second-factor", "POST", "/account/two-factor", 10, Duration.ofMinutes(5), RateLimits.Subject.ADDRESS)
+                    .limit("second-factor", "POST", "/account/two-factor/replace", 10, Duration.ofMinutes(5), RateLimits.Subject.ADDRESS);
             for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
                 claims.limit("api", method, "/api/v1/**", 1200, Duration.ofMinutes(1), apiKey);
             }

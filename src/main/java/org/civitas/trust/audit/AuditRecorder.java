@@ -43,9 +43,9 @@ class AuditRecorder {
 
     static final String REQUEST_ID = "requestId";
     static final String CHANGED_FIELDS = "changedFields";
-    private static final Set<String> ACTOR_FIELDS = Set.of("createdBy", "revokedBy", "changedBy", "actorId");
+    private static final Set<String> ACTOR_FIELDS = Set.of("createdBy", "revokedBy", "changedBy", "resetBy", "actorId");
     private static final Set<String> SELF_SERVICE = Set.of("AccountRegistered", "SignedIn", "SignedOut", "SecondFactorEnrolled",
-            "RecoveryCodeUsed");
+            "RecoveryCodeUsed", "SecondFactorFailed", "SecondFactorReplaced", "PasswordHashUpgraded");
 
     private final TrustWrites writes;
     private final Clock clock;
