@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 
 import org.civitas.catalogue.Answers;
 import org.civitas.catalogue.Service;
+import org.civitas.catalogue.ServiceVersion;
 import org.civitas.catalogue.Services;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
+import org.civitas.requests.cases.CaseScope;
+import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.Contact;
 import org.civitas.requests.cases.Coordinates;
 import org.civitas.requests.cases.Markup;
@@ -119,6 +122,45 @@ public class RequestSubmission {
         return register.submit(new NewServiceRequest(draft.service(), draft.version(), description.value(), where.lat(), where.lon(),
                 where.address(), where.addressId(), mediaUrl.value(), answersGiven(draft.answers()), draft.channel(), contact,
                 draft.requesterAccount(), sealed));
+    }
+
+    /**
+     * A request a caseworker enters for a resident who phoned ({@code phone}) or came to the counter
+     * ({@code counter}), as the resident gives it: every field as text.
+     */
+    public record StaffEntry(String service, String channel, String description, String address, String lat, String lon,
+                             Map<String, List<String>> answers, Contact contact) {
+    }
+
+    /**
+     * Checks and stores a request entered by staff, by the same rules as any other, in one transaction.
+     * The service must be live and handled by one of the caller's teams ({@code scope}; administrators
+     * and API keys: any); the channel is {@code phone} or {@code counter}.
+     *
+     * @throws InvalidInput naming every broken rule by its domain field ({@code service}, {@code channel} and the others)
+     */
+    @Transactional
+    public ServiceRequest enter(CaseScope scope, StaffEntry entry) {
+        List<Violation> violations = new ArrayList<>();
+        String channelCode = trimmed(entry.channel());
+        Channel channel = "phone".equals(channelCode) ? Channel.PHONE : "counter".equals(channelCode) ? Channel.COUNTER : null;
+        if (channel == null) {
+            violations.add(new Violation("channel", channelCode == null ? "requests.submission.channel.required"
+                    : "requests.submission.channel.unknown"));
+        }
+        String code = trimmed(entry.service());
+        Service service = code == null ? null : services.liveByCode(code)
+                .filter(s -> scope.everything() || (s.teamId() != null && scope.teamIds().contains(s.teamId()))).orElse(null);
+        if (service == null) {
+            violations.add(new Violation("service", code == null ? "requests.submission.service.required"
+                    : "requests.submission.service.unknown"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
+        return submit(new RequestDraft(service, version, channel, entry.description(), entry.address(), null, entry.lat(),
+                entry.lon(), null, entry.answers(), entry.contact(), null, null));
     }
 
     // ---- the rules, one part at a time (the web journey asks them page by page) ----

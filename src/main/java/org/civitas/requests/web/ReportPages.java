@@ -413,9 +413,7 @@ class ReportPages {
             vault.open(journey.contact.subject(), journey.contact.sealed())
                     .map(text -> json.readValue(text, Contact.class))
                     .ifPresent(given -> {
-                        String name = ((given.firstName() == null ? "" : given.firstName()) + " "
-                                + (given.lastName() == null ? "" : given.lastName())).trim();
-                        contact.put("name", name);
+                        contact.put("name", given.fullName());
                         contact.put("email", given.email() == null ? "" : given.email());
                         contact.put("phone", given.phone() == null ? "" : given.phone());
                     });
@@ -708,17 +706,7 @@ class ReportPages {
     }
 
     private static Contact contact(Map<String, String> given) {
-        String name = given.getOrDefault("name", "");
-        String email = given.getOrDefault("email", "");
-        String phone = given.getOrDefault("phone", "");
-        if (name.isEmpty() && email.isEmpty() && phone.isEmpty()) {
-            return null;
-        }
-        // Open311 keeps a first and a last name; the form asks for the name as the person writes it
-        int space = name.lastIndexOf(' ');
-        String first = name.isEmpty() ? null : space > 0 ? name.substring(0, space) : name;
-        String last = space > 0 ? name.substring(space + 1) : null;
-        return new Contact(first, last, email.isEmpty() ? null : email, phone.isEmpty() ? null : phone);
+        return Contact.ofFullName(given.get("name"), given.get("email"), given.get("phone"));
     }
 
     static UUID account(Authentication authentication) {

@@ -188,6 +188,85 @@ class SubmissionChannelsTest {
         assertThat(count(tracked, "<strong>Received</strong>")).isEqualTo(1);
     }
 
+    // ---- staff-entered requests: the API and the staff console ----
+
+    @Test
+    void theApiEntersARequestForAResidentWhoPhonedAndNamesEachBrokenRuleInProblemJson() {
+        WebSession app = new WebSession(port);
+        String good = """
+                {"service":"pothole","channel":"phone","description":"Reported by phone: a deep pothole.",
+                 "addressString":"12 River Street","lat":"51.4613","long":"-0.3037",
+                 "answers":{"size":["large"],"surface":["road"]},"contact":{"firstName":"Ann","lastName":"Example","phone":"01632 960 001"}}""";
+        HttpResponse<String> created = app.postRaw("/api/v1/cases", "application/json", good, "X-Api-Key", CivitasTest.DEMO_API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"channel\":\"phone\"").contains("\"status\":\"submitted\"").doesNotContain("01632");
+        assertThat(created.headers().firstValue("Location").orElse("")).startsWith("/api/v1/cases/");
+
+        int before = rows();
+        String bad = """
+                {"service":"pothole","channel":"fax","description":"<b>x</b>","lat":"1e-2000000000","long":"-0.3",
+                 "answers":{"size":["enormous"]},"contact":{"email":"not-an-address"}}""";
+        HttpResponse<String> refused = app.postRaw("/api/v1/cases", "application/json", bad, "X-Api-Key", CivitasTest.DEMO_API_KEY);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"channel\"");
+        HttpResponse<String> rules = app.postRaw("/api/v1/cases", "application/json", bad.replace("fax", "counter"),
+                "X-Api-Key", CivitasTest.DEMO_API_KEY);
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(422);
+        assertThat(rules.body()).contains("\"field\":\"lat\"", "\"field\":\"description\"", "\"field\":\"answers.size\"",
+                "\"field\":\"answers.surface\"", "\"field\":\"contact.email\"").doesNotContain("not-an-address");
+        assertThat(rows()).isEqualTo(before);
+
+        WebSession caseworker = new WebSession(port);
+        caseworker.signIn("caseworker@riverside.example", CivitasTest.DEMO_PASSWORD);
+        caseworker.get("/staff");
+        HttpResponse<String> otherTeam = caseworker.send(caseworker.request("/api/v1/cases").header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", caseworker.csrfToken())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"service\":\"tree\",\"channel\":\"counter\",\"addressString\":\"The park\",\"answers\":{\"problem\":[\"fallen\"]}}"))
+                .build());
+        assertThat(otherTeam.statusCode()).as(otherTeam.body()).isEqualTo(422);
+        assertThat(otherTeam.body()).contains("\"field\":\"service\"");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aCaseworkerEntersAPhoneCallInTheStaffConsoleAndSeesEachBrokenRuleInTheErrorSummary() {
+        WebSession caseworker = new WebSession(port);
+        caseworker.signIn("caseworker@riverside.example", CivitasTest.DEMO_PASSWORD);
+        assertThat(caseworker.get("/staff").body()).contains("href=\"/staff/requests/new\"");
+        String choose = caseworker.get("/staff/requests/new").body();
+        assertThat(choose).contains("value=\"pothole\"").doesNotContain("value=\"tree\"");
+        assertThat(WebSession.location(caseworker.get("/staff/requests/new?service=pothole&channel=phone")))
+                .isEqualTo("/staff/requests/new/pothole?channel=phone");
+        assertThat(caseworker.get("/staff/requests/new/tree?channel=phone").statusCode()).as("another team's service").isEqualTo(404);
+        String form = caseworker.get("/staff/requests/new/pothole?channel=phone").body();
+        assertThat(form).contains("name=\"answer-size\"").contains("name=\"address\"");
+
+        int before = rows();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("channel", "phone");
+        fields.put("address", "");
+        fields.put("description", "x".repeat(10) + "<script>");
+        fields.put("email", "nope");
+        HttpResponse<String> refused = caseworker.postForm("/staff/requests/new/pothole", fields);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("govuk-error-summary").contains("href=\"#address\"").contains("href=\"#description\"")
+                .contains("href=\"#answer-size\"").contains("href=\"#email\"").contains("Enter an email address in the correct format");
+        assertThat(rows()).isEqualTo(before);
+
+        fields.put("address", "Outside the library");
+        fields.put("description", "Called in by a resident.");
+        fields.put("email", "");
+        fields.put("answer-size", "large");
+        fields.put("answer-surface", "road");
+        HttpResponse<String> entered = caseworker.postForm("/staff/requests/new/pothole", fields);
+        String location = WebSession.location(entered);
+        assertThat(location).as(entered.body()).startsWith("/staff/cases/");
+        assertThat(caseworker.get(location).body()).contains("Phone call to staff").contains("Outside the library");
+        assertThat(rows()).isEqualTo(before + 1);
+    }
+
     // ---- helpers ----
 
     private void walkToCheck(WebSession resident, String description) {
