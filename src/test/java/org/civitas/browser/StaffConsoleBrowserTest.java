@@ -91,6 +91,39 @@ class StaffConsoleBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aCaseworkerEntersARequestForAResidentWhoPhoned() {
+        signIn(page, "caseworker@riverside.example");
+        open("/staff");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter a request for a resident")).click();
+        assertThat(page).hasTitle(Pattern.compile("^Enter a request for a resident"));
+        assertNoAccessibilityViolations(page);
+        page.getByLabel("Service").selectOption("pothole");
+        page.getByLabel("Phone call to staff").check();
+        button(page, "Continue").click();
+        assertThat(page).hasURL(Pattern.compile("/staff/requests/new/pothole\\?channel=phone$"));
+        assertNoAccessibilityViolations(page);
+
+        // a mistake first: nowhere given, no answers
+        button(page, "Enter the request").click();
+        consoleErrors.removeIf(error -> error.contains("status of 400")); // the form comes back as 400 Bad Request, on purpose
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
+        assertThat(page.locator(".govuk-error-summary")).containsText("Give where it is");
+        assertNoAccessibilityViolations(page);
+
+        page.getByLabel("Address or place").fill("Outside the library on Mill Lane");
+        page.getByLabel("Larger than a dinner plate").check();
+        page.getByLabel("On the road").check();
+        page.getByLabel("Description (optional)").fill("The resident says it is getting deeper.");
+        page.getByLabel("Phone number").fill("01632 960 002");
+        button(page, "Enter the request").click();
+        assertThat(page).hasTitle(Pattern.compile("^Case "));
+        assertThat(page.locator("main")).containsText("Phone call to staff");
+        assertThat(page.locator("main")).containsText("Outside the library on Mill Lane");
+        assertNoAccessibilityViolations(page);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theCasePageWorksWithoutJavaScript() {
         String reference = StaffConsolePagesTestSupport.submit(port, "pothole");
         String original = StaffConsolePagesTestSupport.submit(port, "pothole");

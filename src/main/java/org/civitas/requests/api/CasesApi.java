@@ -29,6 +29,8 @@ import org.civitas.requests.cases.CasePage;
 import org.civitas.requests.cases.CaseQuery;
 import org.civitas.requests.cases.CaseScope;
 import org.civitas.requests.cases.Cases;
+import org.civitas.requests.cases.Contact;
+import org.civitas.requests.submission.RequestSubmission;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -122,12 +124,37 @@ class CasesApi {
                           @Schema(example = "Same pothole, reported twice.") String internalNote) {
     }
 
+    record ContactInput(@Schema(example = "Ann") String firstName, @Schema(example = "Example") String lastName,
+                        @Schema(example = "ann@example.org") String email, @Schema(example = "01632 960 001") String phone) {
+    }
+
+    record NewCaseInput(@Schema(example = "pothole", description = "The service code: a live service your team handles") String service,
+                        @Schema(example = "phone", description = "How the resident got in touch: phone or counter") String channel,
+                        @Schema(example = "A deep pothole by the bus stop.", description = "At most 4000 characters (Unicode code points), no markup")
+                        String description,
+                        @Schema(example = "12 River Street, Riverside") String addressString,
+                        @Schema(example = "51.4613", description = "Decimal degrees as text: -90 to 90, no exponent, at most 15 decimals (6 kept)")
+                        String lat,
+                        @Schema(name = "long", example = "-0.3037", description = "Decimal degrees as text: -180 to 180")
+                        @com.fasterxml.jackson.annotation.JsonProperty("long") String lon,
+                        @Schema(example = "{\"size\":[\"large\"],\"surface\":[\"road\"]}",
+                                description = "Answers to the service's questions: question code to values") Map<String, List<String>> answers,
+                        @Schema(description = "The resident's contact details; required when the service refuses anonymous requests")
+                        ContactInput contact) {
+    }
+
+    /** The use case's domain field names as this API names its input's fields. */
+    private static final Map<String, String> FIELDS = Map.of("location.lat", "lat", "location.lon", "long",
+            "location.address", "addressString");
+
     private final Cases cases;
+    private final RequestSubmission submission;
     private final CivitasProperties properties;
     private final Clock clock;
 
-    CasesApi(Cases cases, CivitasProperties properties, Clock clock) {
+    CasesApi(Cases cases, RequestSubmission submission, CivitasProperties properties, Clock clock) {
         this.cases = cases;
+        this.submission = submission;
         this.properties = properties;
         this.clock = clock;
     }
@@ -198,6 +225,39 @@ class CasesApi {
                         c.request().status().code(), c.request().addressString(), local(c.request().requestedAt()),
                         local(c.request().expectedAt()), c.request().slaBreached(now), c.assignedTo())).toList(),
                 pageNumber, pageSize, found.total(), found.byStatus(), found.breached());
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Enter a request for a resident",
+            description = "A caseworker logs a phone call (channel phone) or a visit at the counter (channel counter). The same rules "
+                    + "as every other way in: a live service the caller's team handles (administrators and API keys with "
+                    + "requests.manage: any), where it is (addressString, or lat and long together), the description, the answers "
+                    + "to the service's questions, and the resident's contact details when the service refuses anonymous requests.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = NewCaseInput.class), examples = @ExampleObject(name = "phone call", value = """
+                            {"service":"pothole","channel":"phone","description":"A deep pothole by the bus stop.",
+                             "addressString":"12 River Street, Riverside","answers":{"size":["large"],"surface":["road"]},
+                             "contact":{"firstName":"Ann","lastName":"Example","phone":"01632 960 001"}}"""))))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CaseView.class),
+            examples = @ExampleObject(name = "case", value = CASE_EXAMPLE)))
+    @ApiResponse(responseCode = "422", description = "A rule is broken, each named: service, channel, location, lat, long, addressString, "
+            + "description, answers.<question code>, contact.firstName, contact.lastName, contact.name, contact.email, contact.phone")
+    org.springframework.http.ResponseEntity<CaseView> enter(@RequestBody NewCaseInput input, Authentication caller) {
+        CaseScope scope = scope(caller);
+        NewCaseInput given = input == null ? new NewCaseInput(null, null, null, null, null, null, null, null) : input;
+        ContactInput contact = given.contact();
+        ServiceRequest stored;
+        try {
+            stored = submission.enter(scope, new RequestSubmission.StaffEntry(given.service(), given.channel(), given.description(),
+                    given.addressString(), given.lat(), given.lon(), given.answers(),
+                    contact == null ? null : new Contact(contact.firstName(), contact.lastName(), contact.email(), contact.phone())));
+        }
+        catch (InvalidInput invalid) {
+            throw new InvalidInput(invalid.violations().stream()
+                    .map(v -> new Violation(FIELDS.getOrDefault(v.field(), v.field()), v.messageKey())).toList());
+        }
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/cases/" + stored.reference()))
+                .body(view(cases.find(scope, stored.reference()), caller));
     }
 
     @GetMapping("/{reference}")

@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may call the staff case API: staff (then {@link CasesApi} keeps caseworkers and service
  * managers to their teams' cases) and API keys with requests.read (reading) or requests.manage
- * (reading and changing). Citizens and anonymous callers are refused.
+ * (reading, changing, and entering a request for a resident who phoned or came to the counter). Citizens and anonymous callers are refused.
  */
 @Configuration(proxyBeanMethods = false)
 class CasesEndpointAccess {
@@ -24,7 +24,7 @@ class CasesEndpointAccess {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
                 .hasAnyAuthority(CASEWORKER, SERVICE_MANAGER, ADMINISTRATOR, REQUESTS_READ, REQUESTS_MANAGE)
-                .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assign", "/api/v1/cases/*/transition", "/api/v1/cases/*/duplicate")
+                .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/assign", "/api/v1/cases/*/transition", "/api/v1/cases/*/duplicate")
                 .hasAnyAuthority(CASEWORKER, SERVICE_MANAGER, ADMINISTRATOR, REQUESTS_MANAGE);
     }
 }

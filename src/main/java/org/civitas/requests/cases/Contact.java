@@ -6,6 +6,27 @@ package org.civitas.requests.cases;
  */
 public record Contact(String firstName, String lastName, String email, String phone) {
 
+    /**
+     * Contact details from a form that asks for the name as the person writes it: Open311 keeps a first
+     * and a last name, so the last word is the last name. Empty values count as not given.
+     */
+    public static Contact ofFullName(String name, String email, String phone) {
+        String full = name == null ? "" : name.strip();
+        int space = full.lastIndexOf(' ');
+        String first = full.isEmpty() ? null : space > 0 ? full.substring(0, space).strip() : full;
+        String last = space > 0 ? full.substring(space + 1) : null;
+        return new Contact(first, last, blankToNull(email), blankToNull(phone));
+    }
+
+    /** The name as one line, as {@link #ofFullName} was given it. */
+    public String fullName() {
+        return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public boolean empty() {
         return firstName == null && lastName == null && email == null && phone == null;
     }

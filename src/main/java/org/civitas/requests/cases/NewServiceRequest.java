@@ -16,13 +16,27 @@ import org.civitas.catalogue.ServiceVersion;
  * @param requesterAccount the signed-in resident's account id, or null (anonymous, Open311, API)
  *
  * @param answers question code to the values given, already checked against {@code version}
+ *
+ * @param sealedContact contact details already sealed for a subject of their own (the web journey's),
+ *                      taken over as they are instead of {@code contact}; or null
  */
 public record NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat,
                                 BigDecimal lon, String addressString, String addressId, String mediaUrl,
                                 Map<String, List<String>> answers, Channel channel, Contact contact,
-                                UUID requesterAccount) {
+                                UUID requesterAccount, Sealed sealedContact) {
+
+    /** Contact details sealed in the vault for {@code subject}. */
+    public record Sealed(UUID subject, byte[] value) {
+    }
 
     public NewServiceRequest {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
+    }
+
+    public NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat, BigDecimal lon,
+                             String addressString, String addressId, String mediaUrl, Map<String, List<String>> answers,
+                             Channel channel, Contact contact, UUID requesterAccount) {
+        this(service, version, description, lat, lon, addressString, addressId, mediaUrl, answers, channel, contact,
+                requesterAccount, null);
     }
 }

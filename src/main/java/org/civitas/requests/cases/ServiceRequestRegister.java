@@ -60,7 +60,11 @@ public class ServiceRequestRegister {
         String answers = json.writeValueAsString(new LinkedHashMap<>(request.answers()));
         UUID requester = null;
         byte[] contact = null;
-        if (request.contact() != null && !request.contact().empty()) {
+        if (request.sealedContact() != null) { // sealed already (the web journey's): taken over, not opened
+            requester = request.sealedContact().subject();
+            contact = request.sealedContact().value();
+        }
+        else if (request.contact() != null && !request.contact().empty()) {
             requester = vault.newSubject();
             contact = vault.seal(requester, request.contact().json());
         }

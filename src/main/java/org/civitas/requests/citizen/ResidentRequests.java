@@ -95,7 +95,13 @@ public class ResidentRequests {
     private PublicRequest withHistory(ServiceRequest request) {
         List<PublicStep> history = new ArrayList<>();
         history.add(new PublicStep(RequestStatus.SUBMITTED, request.requestedAt(), null));
-        history.addAll(jdbc.sql("select to_status, at, public_note from requests.case_event where request_id = ? order by id")
+        // status steps only: an assignment is staff's business and changes no status; a resident's comment
+        // counts only when it moved the status (a reopening), and its text is the resident's, so it is not shown
+        history.addAll(jdbc.sql("""
+                        select to_status, at, case when kind = 'transition' then public_note end as public_note
+                        from requests.case_event
+                        where request_id = ? and (kind = 'transition' or (kind = 'comment' and from_status <> to_status))
+                        order by id""")
                 .param(request.id())
                 .query((rs, n) -> new PublicStep(RequestStatus.fromCode(rs.getString("to_status")).orElseThrow(),
                         rs.getTimestamp("at").toInstant(), rs.getString("public_note")))

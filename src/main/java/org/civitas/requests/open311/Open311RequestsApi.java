@@ -1,7 +1,5 @@
 package org.civitas.requests.open311;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,10 +25,13 @@ import org.civitas.identity.ApiClient;
 import org.civitas.identity.ApiKeyVerifier;
 import org.civitas.identity.ApiScopes;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
+import org.civitas.catalogue.Answers;
+import org.civitas.requests.submission.RequestDraft;
+import org.civitas.requests.submission.RequestSubmission;
 import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.Contact;
-import org.civitas.requests.cases.NewServiceRequest;
 import org.civitas.requests.cases.RequestStatus;
 import org.civitas.requests.cases.ServiceRequest;
 import org.civitas.requests.cases.ServiceRequestRegister;
@@ -64,19 +65,28 @@ class Open311RequestsApi {
     static final int MAX_RESULTS = 1000;
     static final java.time.Duration WINDOW = java.time.Duration.ofDays(90);
 
+    /** The domain's field names ({@link RequestSubmission}) as Open311 names them. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("location", "location"),
+            Map.entry("location.lat", "lat"), Map.entry("location.lon", "long"), Map.entry("location.address", "address_string"),
+            Map.entry("location.addressId", "address_id"), Map.entry("description", "description"), Map.entry("mediaUrl", "media_url"),
+            Map.entry("contact.firstName", "first_name"), Map.entry("contact.lastName", "last_name"),
+            Map.entry("contact.name", "first_name"), Map.entry("contact.email", "email"), Map.entry("contact.phone", "phone"));
+
     /** {@code attribute[code]} or {@code attribute[code][]}. */
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]*)\\](\\[\\])?");
 
     private final Services services;
     private final Teams teams;
     private final ServiceRequestRegister register;
+    private final RequestSubmission submission;
     private final ApiKeyVerifier apiKeys;
     private final Open311Input input;
     private final ZoneId zone;
     private final java.time.Clock clock;
 
-    Open311RequestsApi(Services services, Teams teams, ServiceRequestRegister register, ApiKeyVerifier apiKeys,
-                       CivitasProperties civitas, java.time.Clock clock, Open311Input input) {
+    Open311RequestsApi(Services services, Teams teams, ServiceRequestRegister register, RequestSubmission submission,
+                       ApiKeyVerifier apiKeys, CivitasProperties civitas, java.time.Clock clock, Open311Input input) {
+        this.submission = submission;
         this.input = input;
         this.clock = clock;
         this.services = services;
@@ -101,30 +111,17 @@ class Open311RequestsApi {
                 .orElseThrow(() -> Open311Error.of(404, input.field("service_code", "open311.error.serviceCode.unknown")));
         ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
 
-        List<Open311Error.Entry> problems = new ArrayList<>();
-        BigDecimal lat = coordinate(form, "lat", "long", 90, problems);
-        BigDecimal lon = coordinate(form, "long", "lat", 180, problems);
-        String address = input.text(form, "address_string", MAX_ADDRESS, problems);
-        String addressId = input.text(form, "address_id", MAX_ADDRESS_ID, problems);
-        boolean located = (lat != null && lon != null) || address != null || addressId != null;
-        if (!located && problems.isEmpty()) {
-            problems.add(new Open311Error.Entry(400, input.field("location", "open311.error.location.missing")));
+        RequestDraft draft = new RequestDraft(service, version, Channel.OPEN311, input.value(form, "description"),
+                input.value(form, "address_string"), input.value(form, "address_id"), input.value(form, "lat"),
+                input.value(form, "long"), input.value(form, "media_url"), answers(form),
+                new Contact(input.value(form, "first_name"), input.value(form, "last_name"), input.value(form, "email"),
+                        input.value(form, "phone")), null, null);
+        ServiceRequest stored;
+        try {
+            stored = submission.submit(draft);
+        } catch (InvalidInput invalid) {
+            throw new Open311Error(400, invalid.violations().stream().map(this::problem).toList());
         }
-        String description = input.text(form, "description", MAX_DESCRIPTION, problems);
-        String mediaUrl = input.mediaUrl(form, problems);
-        Contact contact = new Contact(input.text(form, "first_name", MAX_NAME, problems), input.text(form, "last_name", MAX_NAME, problems),
-                input.text(form, "email", MAX_EMAIL, problems), input.text(form, "phone", MAX_PHONE, problems));
-        Map<String, List<String>> answers = answers(form);
-        for (Violation violation : version.validate(answers)) {
-            problems.add(new Open311Error.Entry(400, input.message("open311.error.field", violation.field(),
-                    input.message(violation.messageKey()))));
-        }
-        if (!problems.isEmpty()) {
-            throw new Open311Error(400, problems);
-        }
-
-        ServiceRequest stored = register.submit(new NewServiceRequest(service, version, description, lat, lon, address,
-                addressId, mediaUrl, answers, Channel.OPEN311, contact, null));
         Map<String, Object> created = new LinkedHashMap<>();
         if (service.type() == ServiceType.BATCH) {
             created.put("token", stored.token());
@@ -258,31 +255,17 @@ class Open311RequestsApi {
         apiKeys.actFor(client);
     }
 
-    private BigDecimal coordinate(Map<String, String[]> form, String name, String partner, int limit,
-                                  List<Open311Error.Entry> problems) {
-        String given = input.value(form, name);
-        if (given == null) {
-            if (input.value(form, partner) != null) {
-                problems.add(new Open311Error.Entry(400, input.field(name, "open311.error.coordinate.pair")));
-            }
-            return null;
-        }
-        try {
-            String trimmed = given.trim();
-            if (trimmed.length() > 40) {
-                throw new NumberFormatException();
-            }
-            BigDecimal number = new BigDecimal(trimmed);
-            if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-                problems.add(new Open311Error.Entry(400, input.message("open311.error.field", name,
-                        input.message("open311.error.coordinate.range", -limit, limit))));
-                return null;
-            }
-            return number.setScale(Math.min(Math.max(number.scale(), 0), 6), RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            problems.add(new Open311Error.Entry(400, input.field(name, "open311.error.coordinate.number")));
-            return null;
-        }
+    /** A rule the use case found broken, as Open311 names the field: "field: the rule". */
+    private Open311Error.Entry problem(Violation violation) {
+        String field = violation.field();
+        String code = RequestSubmission.answerCode(field);
+        String name = code != null ? Answers.field(code) : FIELDS.getOrDefault(field, field);
+        String key = switch (violation.messageKey()) {
+            case "requests.submission.location.required" -> "open311.error.location.missing";
+            case "requests.submission.coordinate.pair" -> "open311.error.coordinate.pair";
+            default -> violation.messageKey();
+        };
+        return new Open311Error.Entry(400, input.field(name, key));
     }
 
     /** {@code attribute[code]=v} and {@code attribute[code][]=v1&...}; empty values count as absent. */

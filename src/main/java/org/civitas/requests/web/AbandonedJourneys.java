@@ -37,8 +37,8 @@ class AbandonedJourneys {
 
     /**
      * Every column that holds a vault subject, in any module: a subject one of them names is not the
-     * journey's alone any more, so it is left alone (read only, as a safety net: the journey hands its
-     * subject to nobody, the request gets a subject of its own).
+     * journey's alone any more, so it is left alone (read only, as a safety net: a request takes its
+     * journey's subject over in the transaction that removes the journey's row, so none should be found).
      */
     private static final String REFERENCED = """
             select exists (select 1 from requests.service_request where requester_subject = :s)

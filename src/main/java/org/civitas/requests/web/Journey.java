@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.civitas.requests.submission.SealedContact;
+
 /**
  * A report being made, kept in the person's session (stored in PostgreSQL, so any node carries on
  * where another left off). Contact details are held only sealed in the trust vault under a
@@ -38,7 +40,10 @@ final class Journey implements Serializable {
     /** The photo stored for the journey, so that one removed by the clean-up of idle journeys is noticed. */
     UUID photoId;
     UUID contactSubject;
+    /** Contact details sealed in an older form (kept so that such a journey asks for them again); now always null. */
     byte[] contactSealed;
+    /** The contact details, checked and sealed once in the form the request keeps; null when none were given. */
+    SealedContact contact;
     boolean contactDone;
 
     Journey(String serviceCode, int version) {

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The row of {@code requests.report_journey} that lets {@link AbandonedJourneys} find what an
  * abandoned journey left behind. Written before the journey stores anything of its own (so a crash
- * in between leaves a row to clean up, never an untracked photo or subject), removed only after the
- * request has its own copies.
+ * in between leaves a row to clean up, never an untracked photo or subject), removed in the
+ * transaction that stores the request ({@link org.civitas.requests.citizen.ReportSubmission}).
  */
 @Component
 class JourneyRecords {
@@ -56,11 +56,5 @@ class JourneyRecords {
     public void touch(UUID journeyId) {
         jdbc.sql("update requests.report_journey set last_active_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), journeyId).update();
-    }
-
-    /** The request is stored with its own copies, and the journey's subject erased. */
-    @Transactional
-    public void finished(UUID journeyId) {
-        jdbc.sql("delete from requests.report_journey where id = ?").param(journeyId).update();
     }
 }

@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.civitas.catalogue.Answers;
 import org.civitas.platform.PageController;
-import org.civitas.requests.cases.Markup;
 import org.civitas.catalogue.Datatype;
 import org.civitas.catalogue.Question;
 import org.civitas.catalogue.QuestionValue;
@@ -38,7 +35,8 @@ import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.Contact;
-import org.civitas.requests.cases.NewServiceRequest;
+import org.civitas.requests.submission.RequestDraft;
+import org.civitas.requests.submission.RequestSubmission;
 import org.civitas.requests.citizen.ReportSubmission;
 import org.civitas.requests.photos.Photos;
 import org.civitas.trust.PersonalData;
@@ -56,7 +54,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,13 +69,15 @@ class ReportPages {
 
     static final String PHOTOS_OF_SESSION = "civitas.photos";
     static final String CONFIRMATION = "civitas.report.confirmation";
-    private static final int MAX_DESCRIPTION = 4000;
-    private static final int MAX_ADDRESS = 1000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{7,20}");
+    /** The domain's field names ({@link RequestSubmission}) as this journey's pages name them. */
+    private static final Map<String, String> FIELDS = Map.of("location", "address", "location.address", "address",
+            "location.lat", "address", "location.lon", "address", "description", "description",
+            "contact.firstName", "name", "contact.lastName", "name", "contact.name", "name",
+            "contact.email", "email", "contact.phone", "phone");
 
     private final Services services;
     private final ReportSubmission submission;
+    private final RequestSubmission rules;
     private final Photos photos;
     private final PersonalData vault;
     private final AccountContacts accounts;
@@ -88,11 +87,12 @@ class ReportPages {
     private final ZoneId zone;
     private final String tileUrl;
 
-    ReportPages(Services services, ReportSubmission submission, Photos photos, PersonalData vault, AccountContacts accounts,
+    ReportPages(Services services, ReportSubmission submission, RequestSubmission rules, Photos photos, PersonalData vault, AccountContacts accounts,
                 JourneyRecords records, JsonMapper json, MessageSource messages, CivitasProperties properties,
                 @Value("${civitas.map.tile-url}") String tileUrl) {
         this.services = services;
         this.submission = submission;
+        this.rules = rules;
         this.photos = photos;
         this.vault = vault;
         this.accounts = accounts;
@@ -129,26 +129,14 @@ class ReportPages {
         Service service = service(code);
         Journey journey = journey(session, service, true);
         String text = address == null ? "" : address.trim();
-        List<Violation> violations = new ArrayList<>();
-        BigDecimal latitude = coordinate(lat, 90);
-        BigDecimal longitude = coordinate(lon, 180);
-        boolean pin = latitude != null && longitude != null;
-        if (text.isEmpty() && !pin) {
-            violations.add(new Violation("address", "report.location.required"));
-        }
-        else if (text.length() > MAX_ADDRESS) {
-            violations.add(new Violation("address", "report.location.length"));
-        }
-        else if (Markup.in(text)) {
-            violations.add(new Violation("address", "requests.text.markup"));
-        }
-        if (!violations.isEmpty()) {
+        RequestSubmission.Checked<RequestSubmission.Location> where = rules.location(address, null, lat, lon);
+        if (!where.valid()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return locationPage(service, journey, text, lat, lon, problems(violations), back, model);
+            return locationPage(service, journey, text, lat, lon, problems(where.violations()), back, model);
         }
-        journey.address = text.isEmpty() ? null : text;
-        journey.lat = pin ? latitude : null;
-        journey.lon = pin ? longitude : null;
+        journey.address = where.value().address();
+        journey.lat = where.value().lat();
+        journey.lon = where.value().lon();
         journey.locationDone = true;
         save(session, journey);
         return next(service, journey, back, "location");
@@ -215,8 +203,8 @@ class ReportPages {
             if (!values.isEmpty()) {
                 answers.put(question.code(), values);
             }
-            // the catalogue's own rules, for this one question
-            Answers.validate(List.of(question), answers).forEach(v -> violations.add(new Violation(field, v.messageKey())));
+            // the rules of a request's answers, for this one question
+            rules.answers(List.of(question), answers).forEach(v -> violations.add(new Violation(field, v.messageKey())));
         }
         if (!violations.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -268,18 +256,12 @@ class ReportPages {
             return "redirect:/report/" + code;
         }
         String text = description == null ? "" : description.trim();
-        List<Violation> violations = new ArrayList<>();
-        if (text.length() > MAX_DESCRIPTION) {
-            violations.add(new Violation("description", "report.description.length"));
-        }
-        else if (Markup.in(text)) {
-            violations.add(new Violation("description", "requests.text.markup"));
-        }
-        if (!violations.isEmpty()) {
+        RequestSubmission.Checked<String> checked = rules.description(description);
+        if (!checked.valid()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return descriptionPage(service, journey, text, problems(violations), back, model);
+            return descriptionPage(service, journey, text, problems(checked.violations()), back, model);
         }
-        journey.description = text.isEmpty() ? null : text;
+        journey.description = checked.value();
         journey.descriptionDone = true;
         save(session, journey);
         return next(service, journey, back, "description");
@@ -289,7 +271,7 @@ class ReportPages {
                                    String back, Model model) {
         common(service, problems, back, previous(journey, "description"), model);
         model.addAttribute("description", description == null ? "" : description);
-        model.addAttribute("maxLength", MAX_DESCRIPTION);
+        model.addAttribute("maxLength", RequestSubmission.MAX_DESCRIPTION);
         return "requests/description";
     }
 
@@ -388,31 +370,27 @@ class ReportPages {
         given.put("name", name == null ? "" : name.trim());
         given.put("email", email == null ? "" : email.trim());
         given.put("phone", phone == null ? "" : phone.trim());
-        boolean anonymous = services.allowsAnonymousRequests(service.code());
-        List<Violation> violations = new ArrayList<>();
-        if (given.get("name").isEmpty() && !anonymous) {
-            violations.add(new Violation("name", "report.contact.name.required"));
-        }
-        else if (given.get("name").length() > 200 || Markup.in(given.get("name")) || given.get("name").contains("\n")) {
-            violations.add(new Violation("name", "report.contact.name.invalid"));
-        }
-        if (!given.get("email").isEmpty() && (given.get("email").length() > 254 || !EMAIL.matcher(given.get("email")).matches())) {
-            violations.add(new Violation("email", "report.contact.email.invalid"));
-        }
-        else if (given.get("email").isEmpty() && given.get("phone").isEmpty() && !anonymous) {
-            violations.add(new Violation("email", "report.contact.reach.required"));
-        }
-        if (!given.get("phone").isEmpty() && !PHONE.matcher(given.get("phone")).matches()) {
-            violations.add(new Violation("phone", "report.contact.phone.invalid"));
-        }
-        if (!violations.isEmpty()) {
+        Contact contact = contact(given);
+        RequestSubmission.Checked<Contact> checked = rules.contact(service, contact);
+        if (!checked.valid()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return contactPage(service, journey, given, problems(violations), back, model);
+            return contactPage(service, journey, given, problems(checked.violations()), back, model);
         }
-        if (journey.contactSubject == null) {
-            journey.contactSubject = records.newContactSubject(journey.id);
+        if (checked.value() == null) {
+            journey.contact = null; // nothing given: nothing to seal, and what was given before is destroyed
+            if (journey.contactSubject != null) {
+                vault.erase(journey.contactSubject);
+                journey.contactSubject = null;
+            }
         }
-        journey.contactSealed = vault.seal(journey.contactSubject, json.writeValueAsString(given));
+        else {
+            if (journey.contactSubject == null) {
+                journey.contactSubject = records.newContactSubject(journey.id);
+            }
+            // sealed once, in the form the request keeps: the request takes it over as it is
+            journey.contact = rules.sealContact(journey.contactSubject, service, checked.value()).value();
+        }
+        journey.contactSealed = null;
         journey.contactDone = true;
         save(session, journey);
         return next(service, journey, back, "contact");
@@ -428,13 +406,17 @@ class ReportPages {
         return "requests/contact";
     }
 
+    /** The journey's contact details as the form shows them, opened to show them to the person who gave them. */
     private Map<String, String> contactOf(Journey journey) {
         Map<String, String> contact = new LinkedHashMap<>();
-        if (journey.contactSubject != null && journey.contactSealed != null) {
-            vault.open(journey.contactSubject, journey.contactSealed)
-                    .map(text -> json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {
-                    }))
-                    .ifPresent(contact::putAll);
+        if (journey.contact != null) {
+            vault.open(journey.contact.subject(), journey.contact.sealed())
+                    .map(text -> json.readValue(text, Contact.class))
+                    .ifPresent(given -> {
+                        contact.put("name", given.fullName());
+                        contact.put("email", given.email() == null ? "" : given.email());
+                        contact.put("phone", given.phone() == null ? "" : given.phone());
+                    });
         }
         return contact;
     }
@@ -503,22 +485,17 @@ class ReportPages {
         if (missing != null) {
             return "redirect:/report/" + code + "/" + missing;
         }
-        ServiceVersion version = version(journey);
-        List<Violation> violations = version.validate(journey.answersAsMap());
-        if (!violations.isEmpty()) {
-            String field = violations.get(0).field();
-            String question = field.substring(field.indexOf('[') + 1, field.length() - 1);
-            return "redirect:/report/" + code + "/question/" + question + "?return=check";
+        RequestDraft draft = new RequestDraft(service, version(journey), Channel.WEB, journey.description, journey.address, null,
+                decimal(journey.lat), decimal(journey.lon), null, journey.answersAsMap(), null, journey.contact, account(authentication));
+        ReportSubmission.Submitted submitted;
+        try {
+            // one transaction: the request (taking the sealed contact details over as they are), its photo,
+            // the satisfaction secret and the end of the journey's record
+            submitted = submission.submit(journey.id, draft);
         }
-        Map<String, String> given = contactOf(journey);
-        Contact contact = contact(given);
-        NewServiceRequest request = new NewServiceRequest(service, version, journey.description, journey.lat, journey.lon,
-                journey.address, null, null, journey.answersAsMap(), Channel.WEB, contact, account(authentication));
-        ReportSubmission.Submitted submitted = submission.submit(journey.id, request);
-        if (journey.contactSubject != null) {
-            vault.erase(journey.contactSubject); // the request has its own sealed copy now
+        catch (InvalidInput invalid) {
+            return "redirect:/report/" + code + "/" + step(invalid.violations().get(0)) + "?return=check";
         }
-        records.finished(journey.id); // last: should this node stop before, the clean-up job still erases the subject
         session.removeAttribute(Journey.attribute(code));
         session.setAttribute(CONFIRMATION, new Confirmation(code, submitted.request().reference(), submitted.satisfactionKey()));
         return "redirect:/report/" + code + "/confirmation";
@@ -549,7 +526,8 @@ class ReportPages {
      */
     private void forgetWhatWasCleared(HttpSession session, Journey journey) {
         boolean changed = false;
-        if (journey.contactSubject != null && !vault.readable(journey.contactSubject)) {
+        if (journey.contactSubject != null && (!vault.readable(journey.contactSubject)
+                || (journey.contact == null && journey.contactSealed != null))) { // or sealed in an older form: asked again
             journey.contactSubject = null;
             journey.contactSealed = null;
             journey.contactDone = false;
@@ -719,19 +697,6 @@ class ReportPages {
         }
     }
 
-    private static BigDecimal coordinate(String value, int range) {
-        if (value == null || value.isBlank() || value.length() > 20) {
-            return null;
-        }
-        try {
-            BigDecimal number = new BigDecimal(value.trim()).setScale(6, java.math.RoundingMode.HALF_UP);
-            return number.abs().compareTo(BigDecimal.valueOf(range)) <= 0 ? number : null;
-        }
-        catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static String decimal(BigDecimal value) {
         return value == null ? "" : value.toPlainString();
     }
@@ -741,25 +706,29 @@ class ReportPages {
     }
 
     private static Contact contact(Map<String, String> given) {
-        String name = given.getOrDefault("name", "");
-        String email = given.getOrDefault("email", "");
-        String phone = given.getOrDefault("phone", "");
-        if (name.isEmpty() && email.isEmpty() && phone.isEmpty()) {
-            return null;
-        }
-        // Open311 keeps a first and a last name; the form asks for the name as the person writes it
-        int space = name.lastIndexOf(' ');
-        String first = name.isEmpty() ? null : space > 0 ? name.substring(0, space) : name;
-        String last = space > 0 ? name.substring(space + 1) : null;
-        return new Contact(first, last, email.isEmpty() ? null : email, phone.isEmpty() ? null : phone);
+        return Contact.ofFullName(given.get("name"), given.get("email"), given.get("phone"));
     }
 
     static UUID account(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user.accountId() : null;
     }
 
+    /** The domain's violations as this journey's fields; the pages' own rules already use their names. */
     private List<FieldProblem> problems(List<Violation> violations) {
-        return violations.stream().map(v -> new FieldProblem(v.field(), t(v.messageKey()))).toList();
+        return violations.stream().map(v -> new FieldProblem(FIELDS.getOrDefault(v.field(), v.field()),
+                t(v.field().equals("location") ? "report.location.required" : v.messageKey()))).toList();
+    }
+
+    /** The page of the journey where a rule broken at the end is put right. */
+    private static String step(Violation violation) {
+        String question = RequestSubmission.answerCode(violation.field());
+        if (question != null) {
+            return "question/" + question;
+        }
+        if (violation.field().startsWith("location")) {
+            return "location";
+        }
+        return violation.field().startsWith("contact") ? "contact" : "description";
     }
 
     private String t(String key, Object... args) {

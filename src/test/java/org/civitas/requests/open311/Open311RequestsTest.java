@@ -196,6 +196,9 @@ class Open311RequestsTest {
         form.put("address_string", "3 Mill Lane");
         form.put("attribute[items][]", "sofa");
         form.put("attribute[item_count]", "1");
+        // a collection is arranged with the resident: the service refuses anonymous requests on every channel
+        form.put("first_name", "Ann");
+        form.put("phone", "01632 960 001");
         String body = WebSession.form(form) + "&attribute%5Bitems%5D%5B%5D=fridge";
         HttpResponse<String> created = client.postRaw("/open311/v2/requests.json", FORM, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);

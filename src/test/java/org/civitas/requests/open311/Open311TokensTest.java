@@ -38,6 +38,9 @@ class Open311TokensTest {
         form.put("address_string", "3 Mill Lane");
         form.put("attribute[items][]", "sofa");
         form.put("attribute[item_count]", "1");
+        // a collection is arranged with the resident: the service refuses anonymous requests on every channel
+        form.put("first_name", "Ann");
+        form.put("phone", "01632 960 001");
         HttpResponse<String> created = client.postRaw("/open311/v2/requests.json", "application/x-www-form-urlencoded",
                 WebSession.form(form));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
