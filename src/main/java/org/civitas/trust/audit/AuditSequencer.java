@@ -62,7 +62,8 @@ public class AuditSequencer {
         return key;
     }
 
-    @Scheduled(fixedDelayString = "${civitas.audit.sequence-every:1000}", initialDelay = 1000)
+    // the first round too after one period: with a long period (tests that sequence by hand) no round comes unasked
+    @Scheduled(fixedDelayString = "${civitas.audit.sequence-every:1000}", initialDelayString = "${civitas.audit.sequence-every:1000}")
     void sequenceQueued() {
         while (sequenceBatch() == BATCH) {
             // a full batch: more may be waiting

@@ -136,6 +136,30 @@ class AuditTamperTest {
     }
 
     @Test
+    void aCheckpointReplacedByAnotherIsFound() {
+        record Row(byte[] rootHash, byte[] signature) {
+        }
+        AuditSigningKey forger = AuditSigningKey.fromBase64(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        byte[] forgedRoot = MerkleTree.sha256().digest("a root the attacker prefers".getBytes(StandardCharsets.UTF_8));
+        for (long size : new long[] {target + 3, target + 1}) {
+            Row original = jdbc.sql("select root_hash, signature from trust.audit_checkpoint where tree_size = ?").param(size).query(Row.class).single();
+            java.time.Instant at = jdbc.sql("select signed_at from trust.audit_checkpoint where tree_size = ?").param(size)
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            superuser(sql -> sql.sql("update trust.audit_checkpoint set root_hash = ?, signature = ? where tree_size = ?")
+                    .params(forgedRoot, forger.sign(Checkpoint.signedBytes(size, forgedRoot, at)), size).update());
+            try {
+                // the latest: its signature is checked first; an earlier one: its root no longer matches the entries
+                assertThat(verify()).isEqualTo(new Verdict(1, "FAILED: sequence number " + (size - 1) + " does not match ("
+                        + (size == target + 3 ? "bad signature" : "root mismatch") + ", checkpoint of tree size " + size + ")"));
+            } finally {
+                superuser(sql -> sql.sql("update trust.audit_checkpoint set root_hash = ?, signature = ? where tree_size = ?")
+                        .params(original.rootHash(), original.signature(), size).update());
+            }
+        }
+        assertThat(verify().exitCode()).isZero();
+    }
+
+    @Test
     void theCommandRefusesADirectoryWithoutADatabase() {
         Verdict verdict = run("--civitas.data-dir=target/test-data/none-" + UUID.randomUUID(), "--civitas.audit.signing-key="
                 + java.util.Base64.getEncoder().encodeToString(new byte[32]));
