@@ -39,7 +39,9 @@ final class Witness {
         if (rootAtSeenSize == null || !Arrays.equals(rootAtSeenSize, seen.rootHash())) {
             return "the log's first " + seen.treeSize() + " entries no longer hash to the root of " + saw + ": the log was rewritten";
         }
-        if (latest.signedAt().isBefore(seen.signedAt())) {
+        // only at the same size: a larger tree that extends the one seen may carry an earlier time from a node whose
+        // clock is behind; a rolled-back log that grew again past the size seen no longer has the root seen
+        if (treeSize == seen.treeSize() && latest.signedAt().isBefore(seen.signedAt())) {
             return "the log's latest checkpoint was signed " + Checkpoint.time(latest.signedAt()) + ", before " + saw
                     + ": newer checkpoints were removed, or an old copy of the database was put back";
         }
