@@ -46,6 +46,9 @@ class AuthorizationWalkTest {
             "GET /report/{service}/photo", "POST /report/{service}/photo", "GET /report/{service}/contact",
             "POST /report/{service}/contact", "GET /report/{service}/check", "POST /report/{service}/check",
             "GET /report/{service}/confirmation",
+            // the audit log's public checkpoint, key and proofs (hashes only), for witnesses
+            "GET /transparency/checkpoint", "GET /transparency/key", "GET /transparency/proof/inclusion",
+            "GET /transparency/proof/consistency",
             "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
 
     /** Endpoints a signed-in citizen may call, beyond the public ones. */

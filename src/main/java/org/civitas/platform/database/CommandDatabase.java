@@ -41,12 +41,20 @@ public final class CommandDatabase implements AutoCloseable {
         }
         if (serverRunning(dataDir)) {
             int port = postmasterPort(pgData);
-            return new CommandDatabase(DriverManager.getConnection(
-                    "jdbc:postgresql://localhost:" + port + "/" + EmbeddedPostgresServer.DATABASE_NAME, "postgres", null), null);
+            EmbeddedCredentials credentials;
+            try {
+                credentials = EmbeddedCredentials.load(dataDir);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not read the database's passwords in " + EmbeddedCredentials.file(dataDir)
+                        + " (run the command as the user the server runs as)", e);
+            }
+            // as the owner: the operator's commands are the owner's business (the data directory is theirs)
+            return new CommandDatabase(DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(port),
+                    EmbeddedPostgresServer.OWNER, credentials.owner()), null);
         }
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, false, true);
         try {
-            return new CommandDatabase(DriverManager.getConnection(server.jdbcUrl(), server.user(), null), server);
+            return new CommandDatabase(DriverManager.getConnection(server.jdbcUrl(), server.ownerUser(), server.ownerPassword()), server);
         } catch (SQLException e) {
             closeQuietly(server);
             throw e;

@@ -28,16 +28,33 @@ import org.slf4j.LoggerFactory;
  * running, holding the data directory. Before starting, this class takes an exclusive lock on
  * {@code <data dir>/civitas.lock}: holding it proves no other live Civitas uses the directory, so
  * a postmaster still registered in {@code postmaster.pid} is an orphan and is stopped.
+ * <p>
+ * It listens on 127.0.0.1 only and every connection needs a password (scram-sha-256): the
+ * superuser {@code postgres}, which owns the schema and runs the migrations, and
+ * {@code civitas_app}, the role the application runs as, which owns nothing
+ * ({@link DatabaseRoles}). Both passwords are generated on first start and kept in
+ * {@code <data dir>/keys/database.properties} (0600; {@link EmbeddedCredentials}). A data directory
+ * from before (a {@code pg_hba.conf} that trusts every local user) is upgraded on start.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE_NAME = "civitas";
+    static final String OWNER = "postgres";
+    static final String APP = "civitas_app";
+    /** The first line of the pg_hba.conf Civitas writes: a data directory without it still trusts local users. */
+    static final String HBA_MARKER = "# Written by Civitas: every connection needs a password (scram-sha-256).";
+    static final String HBA = HBA_MARKER + "\n"
+            + "# The server listens on 127.0.0.1 only; the passwords are in <data dir>/keys/database.properties.\n"
+            + "local   all   all                  scram-sha-256\n"
+            + "host    all   all   127.0.0.1/32   scram-sha-256\n"
+            + "host    all   all   ::1/128        scram-sha-256\n";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final EmbeddedCredentials credentials;
 
     EmbeddedPostgresServer(Path dataDir) {
         this(dataDir, true, true);
@@ -60,6 +77,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                         + dataDir.toAbsolutePath() + ". Stop it, or set CIVITAS_DATA_DIR to another directory.");
             }
             stopOrphanedPostmaster(pgData);
+            this.credentials = EmbeddedCredentials.loadOrCreate(dataDir);
+            boolean secured = isSecured(pgData);
+            if (secured && credentials.created()) {
+                Files.deleteIfExists(credentials.file());
+                throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " asks for passwords, but "
+                        + EmbeddedCredentials.file(dataDir) + " that holds them is gone. Restore it from a backup of the data directory.");
+            }
             long started = System.nanoTime();
             this.postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -67,6 +91,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky checks the server is ready by connecting as the superuser: with its password
+                    .setConnectConfig("password", credentials.owner())
                     // zonky starts PostgreSQL as a throw-away test database: fsync off (-F) and
                     // synchronous_commit off. Civitas's embedded database is the body's real data, so a
                     // crash or power cut must not lose committed requests or corrupt it; a -c given
@@ -74,6 +102,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
+            secure(pgData, secured);
             if (createDatabase) {
                 createDatabaseIfMissing();
             }
@@ -85,11 +114,29 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE_NAME;
+        return jdbcUrl(postgres.getPort());
     }
 
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE_NAME;
+    }
+
+    /** The role the application runs as: it owns nothing. */
     String user() {
-        return "postgres";
+        return APP;
+    }
+
+    String password() {
+        return credentials.app();
+    }
+
+    /** The role that owns the schema and runs the migrations (the server's superuser). */
+    String ownerUser() {
+        return OWNER;
+    }
+
+    String ownerPassword() {
+        return credentials.owner();
     }
 
     int port() {
@@ -112,6 +159,47 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
             return null; // held by this same JVM, e.g. a second application context on the same directory
+        }
+    }
+
+    private static boolean isSecured(Path pgData) throws IOException {
+        Path hba = pgData.resolve("pg_hba.conf");
+        return Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
+    }
+
+    /**
+     * Gives the superuser its password and makes the application's role (with its own), then, on a
+     * data directory that still trusts local users (a new one, or one from before), writes the
+     * pg_hba.conf that asks everyone for a password and reloads it. The passwords are set before the
+     * file changes, so an interrupted upgrade is finished on the next start.
+     */
+    private void secure(Path pgData, boolean secured) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            if (!secured) {
+                statement.execute("alter role " + OWNER + " password '" + credentials.owner() + "'");
+            }
+            try (var exists = statement.executeQuery("select 1 from pg_roles where rolname = '" + APP + "'")) {
+                if (!exists.next()) {
+                    statement.execute("create role " + APP + " login password '" + credentials.app() + "'");
+                } else if (!secured) {
+                    statement.execute("alter role " + APP + " password '" + credentials.app() + "'");
+                }
+            }
+            if (!secured) {
+                Path hba = pgData.resolve("pg_hba.conf");
+                Path next = pgData.resolve("pg_hba.conf.civitas");
+                Files.writeString(next, HBA, StandardCharsets.UTF_8);
+                Files.move(next, hba, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                try (var reload = statement.executeQuery("select pg_reload_conf()")) {
+                    reload.next();
+                }
+                log.info("Embedded PostgreSQL now asks every connection for a password (scram-sha-256); the passwords are in {}",
+                        credentials.file());
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not set the embedded PostgreSQL's passwords", e);
         }
     }
 

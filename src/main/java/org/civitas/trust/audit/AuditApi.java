@@ -116,7 +116,7 @@ class AuditApi {
                 writer.write("{\"format\":\"civitas-audit-export/v1\",\"publicKey\":\"" + publicKey + "\",\"checkpoints\":[");
                 long size = 0;
                 try (PreparedStatement select = connection.prepareStatement(
-                        "select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size");
+                        "select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size, signed_at");
                      ResultSet rows = select.executeQuery()) {
                     boolean first = true;
                     while (rows.next()) {
@@ -216,12 +216,12 @@ class AuditApi {
     }
 
     private StoredCheckpoint latest() {
-        return jdbc.sql("select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size desc limit 1")
+        return jdbc.sql("select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size desc, signed_at desc limit 1")
                 .query(StoredCheckpoint.class).optional().orElse(null);
     }
 
     private StoredCheckpoint checkpoint(long size, String field) {
-        return jdbc.sql("select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint where tree_size = ?")
+        return jdbc.sql("select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint where tree_size = ? order by signed_at desc limit 1")
                 .param(size).query(StoredCheckpoint.class).optional().orElse(null);
     }
 

@@ -30,14 +30,39 @@ public final class AuditCommand {
     }
 
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "witness".equals(args[0])) {
+            return RemoteWitness.run(args, out, err);
+        }
         if (args.length == 0 || !"verify".equals(args[0])) {
-            err.println("Usage: java -jar civitas.jar audit verify [--all-signatures]");
+            err.println(USAGE);
             return CANNOT_VERIFY;
+        }
+        Path witness = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--witness=")) {
+                witness = Path.of(args[i].substring("--witness=".length()));
+            } else if (args[i].equals("--witness") && i + 1 < args.length) {
+                witness = Path.of(args[++i]);
+            } else if (args[i].equals("--witness")) {
+                err.println(USAGE);
+                return CANNOT_VERIFY;
+            }
         }
         Map<String, String> settings = settings(args, environment);
         Path dataDir = Path.of(settings.getOrDefault("civitas.data-dir", "./civitas-data"));
         try {
             PublicKey key = publicKey(settings.get("civitas.audit.signing-key"), dataDir);
+            SignedNote.VerifierKey verifier = SignedNote.VerifierKey.of(SignedNote.KEY_NAME, key);
+            Checkpoint seen = null;
+            if (witness != null && Files.exists(witness)) {
+                try {
+                    seen = SignedNote.openCheckpoint(Files.readString(witness, StandardCharsets.UTF_8), verifier);
+                } catch (IllegalArgumentException e) {
+                    err.println("FAILED: the checkpoint the witness kept in " + witness + " does not open with this log's key ("
+                            + e.getMessage() + "): the key or the file was replaced");
+                    return TAMPERED;
+                }
+            }
             try (CommandDatabase database = CommandDatabase.open(dataDir, settings.get("civitas.database.url"),
                     settings.get("civitas.database.user"), settings.get("civitas.database.password"))) {
                 Connection connection = database.connection();
@@ -46,15 +71,36 @@ public final class AuditCommand {
                     return CANNOT_VERIFY;
                 }
                 boolean allSignatures = java.util.Arrays.asList(args).contains("--all-signatures");
-                AuditVerifier.Result result = AuditVerifier.verify(connection, key, allSignatures);
-                (result.intact() ? out : err).println(result.describe());
-                return result.intact() ? INTACT : TAMPERED;
+                AuditVerifier.Result result = AuditVerifier.verify(connection, key, allSignatures, seen == null ? -1 : seen.treeSize());
+                if (!result.intact()) {
+                    err.println(result.describe());
+                    return TAMPERED;
+                }
+                if (witness == null) {
+                    out.println(result.describe());
+                    return INTACT;
+                }
+                String cut = Witness.extends_(seen, result.treeSize(), result.witnessedRoot(), result.latest());
+                if (cut != null) {
+                    err.println("FAILED: " + cut + " (witness file " + witness + ")");
+                    return TAMPERED;
+                }
+                if (result.latest() != null) {
+                    Witness.remember(witness, SignedNote.note(result.latest(), verifier));
+                }
+                out.println(result.describe() + "; " + (seen == null ? "the witness remembers it in " + witness
+                        : "it extends the checkpoint of tree size " + seen.treeSize() + " the witness saw"));
+                return INTACT;
             }
         } catch (Exception e) {
             err.println("Could not verify the audit log: " + e.getMessage());
             return CANNOT_VERIFY;
         }
     }
+
+    static final String USAGE = """
+            Usage: java -jar civitas.jar audit verify [--all-signatures] [--witness FILE]
+                   java -jar civitas.jar audit witness URL FILE --key=VERIFIER_KEY""";
 
     /** Environment variables as the server maps them (application.yml), overridden by --civitas.x=value arguments. */
     public static Map<String, String> settings(String[] args, Map<String, String> environment) {

@@ -50,11 +50,13 @@ class AuditRecorder {
     private final TrustWrites writes;
     private final Clock clock;
     private final boolean enabled;
+    private final AuditSigningKey key;
 
-    AuditRecorder(TrustWrites writes, Clock clock, @Value("${civitas.audit.enabled:true}") boolean enabled) {
+    AuditRecorder(TrustWrites writes, Clock clock, @Value("${civitas.audit.enabled:true}") boolean enabled, AuditSequencer sequencer) {
         this.writes = writes;
         this.clock = clock;
         this.enabled = enabled;
+        this.key = sequencer.key();
     }
 
     @EventListener
@@ -67,7 +69,9 @@ class AuditRecorder {
             return;
         }
         // held with the transaction's other trust rows and sent with its COMMIT (TrustWrites)
-        writes.insert("trust.audit_queue", "entry", (Object) CanonicalJson.bytes(entry(module, event, clock.instant())));
+        // with its MAC under a key the database never sees: the sequencer refuses rows Civitas did not write
+        byte[] entry = CanonicalJson.bytes(entry(module, event, clock.instant()));
+        writes.insert("trust.audit_queue", "entry, mac", entry, key.queueMac(entry));
     }
 
     /** {@link #module} per class, "" for records that are not domain events: every record published passes here. */

@@ -27,13 +27,75 @@ public final class AuditSigningKey {
 
     static final int SEED_LENGTH = 32;
 
+    /** The X.509 SubjectPublicKeyInfo of an Ed25519 key is this fixed prefix followed by the 32-byte key (RFC 8410). */
+    private static final byte[] X509_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final String QUEUE_MAC_LABEL = "civitas-audit-queue-mac/v1";
+
     private final KeyPair pair;
+    private final javax.crypto.spec.SecretKeySpec queueMacKey;
+    private final ThreadLocal<javax.crypto.Mac> macs;
 
     private AuditSigningKey(byte[] seed) {
         if (seed.length != SEED_LENGTH) {
             throw new IllegalStateException("The audit signing key must be " + SEED_LENGTH + " bytes (base64 of 32 random bytes), not " + seed.length);
         }
         this.pair = fromSeed(seed);
+        // the queue's MAC key: HMAC-SHA256(seed, label), so it is never stored and never equals the signing key
+        this.queueMacKey = new javax.crypto.spec.SecretKeySpec(hmac(new javax.crypto.spec.SecretKeySpec(seed, "HmacSHA256"),
+                QUEUE_MAC_LABEL.getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(queueMacKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", e);
+            }
+        });
+    }
+
+    private static byte[] hmac(javax.crypto.spec.SecretKeySpec key, byte[] message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", e);
+        }
+    }
+
+    /** The MAC a queued entry carries: HMAC-SHA256 over its bytes under a key derived from the signing key (never in the database). */
+    public byte[] queueMac(byte[] entry) {
+        return macs.get().doFinal(entry);
+    }
+
+    /** Whether a queued row carries the MAC this key gives its bytes (compared in constant time). */
+    public boolean queueMacMatches(byte[] entry, byte[] mac) {
+        return mac != null && java.security.MessageDigest.isEqual(queueMac(entry), mac);
+    }
+
+    /** The 32 bytes of the Ed25519 public key (RFC 8032), as signed notes and verifier keys carry it. */
+    public static byte[] rawPublicKey(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded.length != X509_PREFIX.length + 32
+                || !java.util.Arrays.equals(java.util.Arrays.copyOf(encoded, X509_PREFIX.length), X509_PREFIX)) {
+            throw new IllegalStateException("not an Ed25519 public key");
+        }
+        return java.util.Arrays.copyOfRange(encoded, X509_PREFIX.length, encoded.length);
+    }
+
+    /** The Ed25519 public key of 32 raw bytes. */
+    public static PublicKey publicKeyFromRaw(byte[] raw) {
+        if (raw.length != 32) {
+            throw new IllegalStateException("an Ed25519 public key has 32 bytes, not " + raw.length);
+        }
+        byte[] encoded = java.util.Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
+        System.arraycopy(raw, 0, encoded, X509_PREFIX.length, 32);
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an Ed25519 public key", e);
+        }
     }
 
     public static AuditSigningKey fromBase64(String encoded) {

@@ -44,11 +44,16 @@ public final class AuditVerifier {
         NOT_CHECKPOINTED
     }
 
+    /**
+     * The verdict. When intact, {@code latest} is the latest signed checkpoint (null for a log that has
+     * none) and {@code witnessedRoot} the recomputed root of the tree size a witness asked about (null
+     * when none was asked or the log is shorter).
+     */
     public record Result(boolean intact, long treeSize, byte[] rootHash, Instant checkpointAt, Long firstBadSequence, Problem problem,
-                         Long checkpointTreeSize) {
+                         Long checkpointTreeSize, Checkpoint latest, byte[] witnessedRoot) {
 
         static Result failed(long seq, Problem problem, Long checkpoint) {
-            return new Result(false, 0, null, null, seq, problem, checkpoint);
+            return new Result(false, 0, null, null, seq, problem, checkpoint, null, null);
         }
 
         public String describe() {
@@ -70,6 +75,11 @@ public final class AuditVerifier {
     }
 
     public static Result verify(Connection connection, PublicKey key, boolean allSignatures) throws SQLException {
+        return verify(connection, key, allSignatures, -1);
+    }
+
+    /** As above; also recomputes the root of the first {@code witnessSize} entries (none when negative) for a witness. */
+    public static Result verify(Connection connection, PublicKey key, boolean allSignatures, long witnessSize) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -77,13 +87,14 @@ public final class AuditVerifier {
         try {
             List<Checkpoint> checkpoints = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size");
+                    "select tree_size, root_hash, signed_at, signature from trust.audit_checkpoint order by tree_size, signed_at");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     checkpoints.add(new Checkpoint(rows.getLong(1), rows.getBytes(2), rows.getTimestamp(3).toInstant(), rows.getBytes(4)));
                 }
             }
             Walk walk = new Walk(checkpoints, key, allSignatures);
+            walk.witness(witnessSize);
             try (PreparedStatement select = connection.prepareStatement("select seq, entry, leaf_hash from trust.audit_log order by seq")) {
                 select.setFetchSize(2_000);
                 try (ResultSet rows = select.executeQuery()) {
@@ -113,6 +124,9 @@ public final class AuditVerifier {
         private int nextCheckpoint;
         private final boolean allSignatures;
         private long checkpointStart;
+        private boolean started;
+        private long witnessSize = -1;
+        private byte[] witnessedRoot;
 
         public Walk(List<Checkpoint> checkpoints, PublicKey key) {
             this(checkpoints, key, false);
@@ -124,8 +138,29 @@ public final class AuditVerifier {
             this.allSignatures = allSignatures;
         }
 
+        /** Asks for the recomputed root of the first {@code size} entries (a checkpoint a witness saw). */
+        public void witness(long size) {
+            this.witnessSize = size;
+            if (size == 0) {
+                witnessedRoot = MerkleTree.emptyRoot();
+            }
+        }
+
+        /** Checkpoints of the empty tree are checked before the first entry. */
+        private Result start() {
+            if (started) {
+                return null;
+            }
+            started = true;
+            return checkpointReached();
+        }
+
         /** Adds the next stored entry; returns the failure, or null while everything matches. */
         public Result add(long seq, byte[] entry, byte[] storedLeafHash) {
+            Result early = start();
+            if (early != null) {
+                return early;
+            }
             long expected = frontier.size();
             if (seq != expected) {
                 return Result.failed(expected, Problem.MISSING, null);
@@ -141,6 +176,9 @@ public final class AuditVerifier {
                 return Result.failed(seq, Problem.MOVED, null);
             }
             frontier.append(leaf, null);
+            if (frontier.size() == witnessSize) {
+                witnessedRoot = frontier.root();
+            }
             return checkpointReached();
         }
 
@@ -162,14 +200,19 @@ public final class AuditVerifier {
 
         /** After the last entry: every checkpoint must have been reached. */
         public Result finish() {
+            Result early = start();
+            if (early != null) {
+                return early;
+            }
             if (nextCheckpoint < checkpoints.size()) {
                 return Result.failed(frontier.size(), Problem.MISSING, checkpoints.get(nextCheckpoint).treeSize());
             }
             if (checkpoints.isEmpty()) {
-                return new Result(true, 0, MerkleTree.emptyRoot(), null, null, null, null);
+                return new Result(true, 0, MerkleTree.emptyRoot(), null, null, null, null, null, witnessedRoot);
             }
             Checkpoint latest = checkpoints.get(checkpoints.size() - 1);
-            return new Result(true, latest.treeSize(), latest.rootHash(), latest.signedAt(), null, null, latest.treeSize());
+            return new Result(true, latest.treeSize(), latest.rootHash(), latest.signedAt(), null, null, latest.treeSize(), latest,
+                    witnessedRoot);
         }
 
         /** Does the entry end in ,"seq":<seq>} ? Read backwards without allocating: this runs once per entry. */

@@ -15,13 +15,16 @@ public final class CommandAudit {
     private CommandAudit() {
     }
 
-    public static void queue(Connection connection, Record event, Instant time) throws SQLException {
+    /** Queues the entry with its MAC under the audit signing key (the command loads it as the server does). */
+    public static void queue(Connection connection, AuditSigningKey key, Record event, Instant time) throws SQLException {
         String module = AuditRecorder.module(event.getClass());
         if (module == null) {
             throw new IllegalArgumentException(event.getClass().getName() + " is not a domain event");
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into trust.audit_queue (entry) values (?)")) {
-            insert.setBytes(1, CanonicalJson.bytes(AuditRecorder.entry(module, event, time)));
+        try (PreparedStatement insert = connection.prepareStatement("insert into trust.audit_queue (entry, mac) values (?, ?)")) {
+            byte[] entry = CanonicalJson.bytes(AuditRecorder.entry(module, event, time));
+            insert.setBytes(1, entry);
+            insert.setBytes(2, key.queueMac(entry));
             insert.executeUpdate();
         }
     }

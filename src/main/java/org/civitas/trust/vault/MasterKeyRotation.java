@@ -37,7 +37,9 @@ final class MasterKeyRotation {
     }
 
     /** @return how many data keys were re-wrapped */
-    static int rotate(Connection connection, MasterKey current, MasterKey next, Instant now, boolean audited) throws SQLException {
+    /** {@code auditKey} null: not audited (CIVITAS_AUDIT=off); else the entry is queued with its MAC under that key. */
+    static int rotate(Connection connection, MasterKey current, MasterKey next, Instant now,
+                      org.civitas.trust.audit.AuditSigningKey auditKey) throws SQLException {
         Recorded recorded = recorded(connection, true);
         if (recorded.checkValue() == null || !opens(current, recorded.checkValue())) {
             throw new IllegalStateException("the current master key does not open the database's check value");
@@ -78,8 +80,8 @@ final class MasterKeyRotation {
             update.setTimestamp(4, Timestamp.from(now));
             update.executeUpdate();
         }
-        if (audited) {
-            CommandAudit.queue(connection, new MasterKeyRotated(current.fingerprint(), next.fingerprint(), count), now);
+        if (auditKey != null) {
+            CommandAudit.queue(connection, auditKey, new MasterKeyRotated(current.fingerprint(), next.fingerprint(), count), now);
         }
         return count;
     }

@@ -98,6 +98,16 @@ public final class RotateMasterKeyCommand {
         }
         String audit = settings.getOrDefault("civitas.audit.enabled", environment.getOrDefault("CIVITAS_AUDIT", "on"));
         boolean audited = !Set.of("off", "false", "no").contains(audit.trim().toLowerCase(Locale.ROOT));
+        org.civitas.trust.audit.AuditSigningKey auditKey = null;
+        if (audited) {
+            try {
+                // the audit entry's MAC is made with the audit signing key, as the server makes it
+                auditKey = org.civitas.trust.audit.AuditSigningKey.load(settings.get("civitas.audit.signing-key"), dataDir, false);
+            } catch (IllegalStateException e) {
+                err.println(text.get("noAuditKey"));
+                return REFUSED;
+            }
+        }
 
         try (CommandDatabase database = CommandDatabase.open(dataDir, settings.get("civitas.database.url"),
                 settings.get("civitas.database.user"), settings.get("civitas.database.password"))) {
@@ -127,7 +137,7 @@ public final class RotateMasterKeyCommand {
                 err.println(text.get("sameKey", current.fingerprint()));
                 return REFUSED;
             }
-            return rotate(connection, files, fromVariable, current, next, audited, newKeyFile, text, out, err);
+            return rotate(connection, files, fromVariable, current, next, auditKey, newKeyFile, text, out, err);
         } catch (Exception e) {
             err.println(text.get("couldNot", e.getMessage()));
             return REFUSED;
@@ -135,14 +145,14 @@ public final class RotateMasterKeyCommand {
     }
 
     private static int rotate(Connection connection, MasterKeyFiles files, boolean fromVariable, MasterKey current, MasterKey next,
-                              boolean audited, Path newKeyFile, Text text, PrintStream out, PrintStream err) throws IOException, SQLException {
+                              org.civitas.trust.audit.AuditSigningKey auditKey, Path newKeyFile, Text text, PrintStream out, PrintStream err) throws IOException, SQLException {
         if (!fromVariable) {
             files.writeNext(next);
         }
         connection.setAutoCommit(false);
         int count;
         try {
-            count = MasterKeyRotation.rotate(connection, current, next, Instant.now(), audited);
+            count = MasterKeyRotation.rotate(connection, current, next, Instant.now(), auditKey);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             // rolled back for certain: the new key never sealed anything

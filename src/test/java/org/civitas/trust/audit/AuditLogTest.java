@@ -161,7 +161,8 @@ class AuditLogTest {
                 "delete from trust.audit_checkpoint",
                 "delete from trust.audit_node",
                 "truncate trust.audit_checkpoint cascade")) {
-            assertThatThrownBy(() -> jdbc.sql(statement).update()).as(statement).hasStackTraceContaining("append-only");
+            // the application's role has no right to (AuditWitnessTest: and the owner's triggers refuse it too)
+            assertThatThrownBy(() -> jdbc.sql(statement).update()).as(statement).hasStackTraceContaining("permission denied");
         }
         assertThat(jdbc.sql("select count(*) from trust.audit_checkpoint").query(Long.class).single()).isPositive();
     }
@@ -185,7 +186,7 @@ class AuditLogTest {
         long size = verdict.get("treeSize").asLong();
         byte[] root = hex(verdict.get("rootHash").asString());
 
-        List<Long> sizes = jdbc.sql("select tree_size from trust.audit_checkpoint where tree_size <= ? order by tree_size")
+        List<Long> sizes = jdbc.sql("select distinct tree_size from trust.audit_checkpoint where tree_size between 1 and ? order by tree_size")
                 .param(size).query(Long.class).list();
         for (long seq : List.of(0L, size / 2, size - 1)) {
             JsonNode proof = JSON.readTree(admin.get("/api/v1/admin/audit/proof/inclusion?seq=" + seq + "&treeSize=" + size).body());

@@ -140,7 +140,7 @@ class RotateMasterKeyCommandTest {
 
             endTheLockSession(jdbc);
             com.zaxxer.hikari.HikariDataSource pool = node.getBean(com.zaxxer.hikari.HikariDataSource.class);
-            try (Connection rotation = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), null)) {
+            try (Connection rotation = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
                 assertThat(NodeLock.tryExclusive(rotation)).isTrue();
                 vault.checkNodeLock();
                 assertThatThrownBy(vault::newSubject).as("nothing is wrapped while a rotation may be running")
