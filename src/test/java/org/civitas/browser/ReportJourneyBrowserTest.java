@@ -281,6 +281,14 @@ class ReportJourneyBrowserTest extends BrowserTest {
         assertThat(page.locator("#lon")).hasValue(Pattern.compile("^-?\\d+\\.\\d{6}$"));
         assertThat(page.locator("[data-map-status]")).containsText("Pin dropped at");
         assertNoAccessibilityViolations(page);
+        // the map's attribution links are told apart from its text by an underline, not by colour alone
+        // (WCAG 1.4.1; axe's link-in-text-block cannot always decide it over the map's tiles)
+        Locator attributionLinks = page.locator(".leaflet-control-attribution a");
+        assertThat(attributionLinks.first()).isAttached();
+        for (Locator link : attributionLinks.all()) {
+            assertThat((String) link.evaluate("a => getComputedStyle(a).textDecorationLine")).as("attribution link %s", link.textContent())
+                    .contains("underline");
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page).hasURL(Pattern.compile("/question/column_number$")); // the pin alone is enough
         page.goBack();
