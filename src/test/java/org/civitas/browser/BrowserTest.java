@@ -67,6 +67,8 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
     protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    /** The HTTP status of the document each page shows now (its last main-frame navigation). */
+    private final Map<Page, Integer> documentStatuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void launchBrowser() {
@@ -137,18 +139,48 @@ public abstract class BrowserTest {
             }
         });
         opened.onPageError(error -> consoleErrors.add("uncaught: " + error));
+        opened.onResponse(response -> {
+            if (response.request().isNavigationRequest() && response.frame() == opened.mainFrame()) {
+                documentStatuses.put(opened, response.status());
+            }
+        });
         return opened;
     }
 
-    /** Asserts that axe-core finds no WCAG 2.2 AA violation on the page as it is now. */
+    /** The HTTP status the server answered the document now shown in {@code in} with (a page made by this class). */
+    protected Integer documentStatus(Page in) {
+        return documentStatuses.get(in);
+    }
+
+    /**
+     * Asserts that axe-core finds no WCAG 2.2 AA violation on the page once its scripts have finished:
+     * scanned earlier, axe measures a page that people never see (the map before its tiles and its
+     * attribution are drawn, an unstyled page while the style sheets load).
+     */
     protected static void assertNoAccessibilityViolations(Page page) {
-        // a locator assertion passes as soon as the element is in the DOM; on a busy machine the style
-        // sheets may still be loading then, and axe would measure an unstyled page (target-size, contrast)
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        waitForScripts(page);
         AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
         assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
         assertThat(results.getViolations()).as("WCAG 2.2 AA violations on %s:%n%s", page.url(),
                 describe(results.getViolations())).isEmpty();
+    }
+
+    /**
+     * Waits until the page is as its scripts leave it: loaded, the network quiet, and a report map
+     * (when the page has one and its script runs) drawn with its tiles and attribution.
+     */
+    protected static void waitForScripts(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        // the map's script runs on load; with scripts off (or no map on the page) there is nothing to wait for
+        if (Boolean.TRUE.equals(page.evaluate("() => document.querySelector('[data-map]') !== null && window.L !== undefined"))) {
+            page.waitForFunction("""
+                    () => {
+                      const box = document.querySelector('[data-map]')
+                      return !box.hidden && box.querySelector('.leaflet-control-attribution a') !== null
+                          && box.querySelector('.leaflet-tile-loaded') !== null
+                    }""");
+        }
     }
 
     protected void assertNoConsoleErrors() {

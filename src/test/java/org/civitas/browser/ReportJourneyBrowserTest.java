@@ -60,8 +60,14 @@ class ReportJourneyBrowserTest extends BrowserTest {
         throw new AssertionError("Tab never reached " + target);
     }
 
-    private void expectErrorsFromTheServer() {
-        // a form with mistakes comes back as 400, on purpose: checked by assertNoConsoleErrorsButBadRequests
+    /**
+     * A form sent with mistakes comes back from the server, not from a script: as 400 Bad Request,
+     * with the GOV.UK error summary. (The browser then logs that 400, which
+     * {@link #assertNoConsoleErrorsButBadRequests} lets through.)
+     */
+    private void expectErrorsFromTheServer(Page in) {
+        assertThat(in.locator(".govuk-error-summary")).isVisible();
+        assertThat(documentStatus(in)).as("status of %s, sent back with its mistakes", in.url()).isEqualTo(400);
     }
 
     /** No console errors (so no content security policy violation) but the 400 of a form sent back with its mistakes. */
@@ -97,7 +103,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         tabTo(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")));
         page.keyboard().press("Enter");
         assertThat(page).hasTitle(Pattern.compile("^Error: Where is it\\?"));
-        expectErrorsFromTheServer();
+        expectErrorsFromTheServer(page);
         assertThat(page.locator(".govuk-error-summary")).isFocused(); // GOV.UK Frontend moves focus to the summary
         assertNoAccessibilityViolations(page);
         tabTo(page.locator(".govuk-error-summary a[href='#address']"));
@@ -112,7 +118,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         screenshot(page, "question");
         tabTo(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")));
         page.keyboard().press("Enter");
-        expectErrorsFromTheServer();
+        expectErrorsFromTheServer(page);
         assertThat(page.locator(".govuk-error-summary")).containsText("Choose an answer to this question");
         assertNoAccessibilityViolations(page);
         tabTo(page.getByLabel("Smaller than a dinner plate"));
@@ -125,7 +131,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         tabTo(page.getByLabel("About how deep is it, in centimetres?"));
         page.keyboard().type("about ten");
         page.keyboard().press("Enter");
-        expectErrorsFromTheServer();
+        expectErrorsFromTheServer(page);
         assertThat(page.locator(".govuk-error-summary")).containsText("Enter a number");
         assertNoAccessibilityViolations(page);
         tabTo(page.getByLabel("About how deep is it, in centimetres?"));
@@ -155,7 +161,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         tabTo(page.getByLabel("Email address"));
         page.keyboard().type("not an address");
         page.keyboard().press("Enter");
-        expectErrorsFromTheServer();
+        expectErrorsFromTheServer(page);
         assertThat(page.locator(".govuk-error-summary")).containsText("Enter an email address in the correct format");
         assertNoAccessibilityViolations(page);
         tabTo(page.getByLabel("Email address"));
@@ -215,6 +221,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         noScript.getByLabel("Year").fill("2026");
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(noScript.locator(".govuk-error-summary")).containsText("Enter a real date");
+        expectErrorsFromTheServer(noScript);
                 noScript.getByLabel("Day").fill("27");
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         noScript.getByLabel("Tell us more").fill("Sofa and bags.");
@@ -225,6 +232,7 @@ class ReportJourneyBrowserTest extends BrowserTest {
         noScript.setInputFiles("#photo", notAPhoto);
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(noScript.locator(".govuk-error-summary")).containsText("must be a JPEG or PNG image");
+        expectErrorsFromTheServer(noScript);
                 Path photo = Files.createTempFile("civitas", ".jpg");
         Files.write(photo, TestPhotos.jpegWithGps());
         noScript.setInputFiles("#photo", photo);
@@ -246,15 +254,16 @@ class ReportJourneyBrowserTest extends BrowserTest {
         noScript.navigate(url("/track"));
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find request")).click();
         assertThat(noScript.locator(".govuk-error-summary")).containsText("Enter your reference number");
+        expectErrorsFromTheServer(noScript);
         
         noScript.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("give your feedback")).click();
         assertThat(noScript).hasURL(Pattern.compile("/feedback\\?from=/track$"));
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(noScript.locator(".govuk-error-summary")).containsText("Enter what the problem is");
+        expectErrorsFromTheServer(noScript);
                 noScript.getByLabel("Report a problem with this page").fill("The button label was unclear.");
         noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(noScript.locator(".govuk-panel__title")).hasText("Thank you for your feedback");
-                expectErrorsFromTheServer();
         assertNoConsoleErrorsButBadRequests();
         noScript.context().close();
     }
@@ -272,6 +281,14 @@ class ReportJourneyBrowserTest extends BrowserTest {
         assertThat(page.locator("#lon")).hasValue(Pattern.compile("^-?\\d+\\.\\d{6}$"));
         assertThat(page.locator("[data-map-status]")).containsText("Pin dropped at");
         assertNoAccessibilityViolations(page);
+        // the map's attribution links are told apart from its text by an underline, not by colour alone
+        // (WCAG 1.4.1; axe's link-in-text-block cannot always decide it over the map's tiles)
+        Locator attributionLinks = page.locator(".leaflet-control-attribution a");
+        assertThat(attributionLinks.first()).isAttached();
+        for (Locator link : attributionLinks.all()) {
+            assertThat((String) link.evaluate("a => getComputedStyle(a).textDecorationLine")).as("attribution link %s", link.textContent())
+                    .contains("underline");
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page).hasURL(Pattern.compile("/question/column_number$")); // the pin alone is enough
         page.goBack();

@@ -31,6 +31,7 @@ class NoPersonalDataInLogsTest {
 
     @Test
     void registeringSigningInAndFailingLeaveNoTrace(CapturedOutput output) {
+        org.civitas.support.ProductionLogLevels.assertCapturedAtProductionLevels();
         WebSession resident = new WebSession(port);
         resident.get("/register");
         resident.postForm("/register", Map.of("name", MARKER_NAME, "email", MARKER_EMAIL, "password", MARKER_PASSWORD));

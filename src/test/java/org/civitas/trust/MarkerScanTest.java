@@ -64,6 +64,7 @@ class MarkerScanTest {
 
     @Test
     void theMarkersAppearInNoTableAndNoLog(CapturedOutput output) throws Exception {
+        org.civitas.support.ProductionLogLevels.assertCapturedAtProductionLevels();
         // a resident with a marker e-mail address, who reports on the web with marker contact details
         WebSession resident = new WebSession(port);
         resident.get("/register");

@@ -27,6 +27,10 @@ class CatalogueEndpointAccess {
                 .requestMatchers(HttpMethod.POST, "/api/v1/services", "/api/v1/services/*/publish", "/api/v1/services/*/retire")
                 .hasAnyAuthority(SERVICE_MANAGER, ADMINISTRATOR, CATALOGUE_MANAGE)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/services/*")
-                .hasAnyAuthority(SERVICE_MANAGER, ADMINISTRATOR, CATALOGUE_MANAGE);
+                .hasAnyAuthority(SERVICE_MANAGER, ADMINISTRATOR, CATALOGUE_MANAGE)
+                // bank holidays: administrators only, on the pages and the API
+                .requestMatchers("/api/v1/admin/bank-holidays", "/api/v1/admin/bank-holidays/**",
+                        "/admin/bank-holidays", "/admin/bank-holidays/**")
+                .hasAuthority(ADMINISTRATOR);
     }
 }

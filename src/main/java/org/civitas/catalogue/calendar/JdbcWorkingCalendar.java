@@ -50,6 +50,11 @@ class JdbcWorkingCalendar implements WorkingCalendar {
                 .due(submittedAt, sla);
     }
 
+    /** This node forgets the holidays it read once the changing transaction ends; other nodes within {@link #HOLIDAYS_TTL}. */
+    void holidaysChanged() {
+        holidays.invalidateAfterCommit();
+    }
+
     private Holidays read(LocalDate from) {
         return new Holidays(from, Set.copyOf(jdbc.sql("select day from catalogue.bank_holiday where day >= ?")
                 .param(from).query(LocalDate.class).list()));

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class DemoAccounts implements DemoSeeder {
 
+    static final String ADMIN = "admin@riverside.example";
+    static final String MANAGER = "manager@riverside.example";
+    static final String CASEWORKER = "caseworker@riverside.example";
+    static final String CITIZEN = "citizen@riverside.example";
+
     private final AccountService accounts;
     private final ApiKeys apiKeys;
     private final Teams teams;
@@ -35,17 +40,17 @@ class DemoAccounts implements DemoSeeder {
     public void seed(DemoBody demo) {
         Set<UUID> allTeams = teams.all().stream().map(Team::id).collect(java.util.stream.Collectors.toSet());
         UUID highways = teams.byCode("highways").map(Team::id).orElseThrow();
-        accounts.createStaff("admin@riverside.example", "Alex Admin", demo.password(), Set.of(Role.ADMINISTRATOR), allTeams, null);
-        accounts.createStaff("manager@riverside.example", "Morgan Manager", demo.password(), Set.of(Role.SERVICE_MANAGER),
-                Set.of(highways), null);
-        accounts.createStaff("caseworker@riverside.example", "Casey Caseworker", demo.password(), Set.of(Role.CASEWORKER),
-                Set.of(highways), null);
-        accounts.registerCitizen("citizen@riverside.example", "Chris Citizen", demo.password());
+        accounts.createStaff(ADMIN, "Alex Admin", demo.passwordFor(ADMIN), Set.of(Role.ADMINISTRATOR), allTeams, null);
+        accounts.createStaff(MANAGER, "Morgan Manager", demo.passwordFor(MANAGER), Set.of(Role.SERVICE_MANAGER), Set.of(highways), null);
+        accounts.createStaff(CASEWORKER, "Casey Caseworker", demo.passwordFor(CASEWORKER), Set.of(Role.CASEWORKER), Set.of(highways), null);
+        accounts.registerCitizen(CITIZEN, "Chris Citizen", demo.passwordFor(CITIZEN));
         var key = apiKeys.create("Demo key", properties.bodyName(), Set.copyOf(ApiScopes.ALL), null, demo.apiKey());
-        demo.announce("Staff sign-in (administrator, service manager, caseworker):");
-        demo.announce("  admin@riverside.example, manager@riverside.example, caseworker@riverside.example");
-        demo.announce("Citizen sign-in: citizen@riverside.example");
-        demo.announce("Password for all four: " + demo.password());
+        demo.announce(demo.passwordFixed()
+                ? "Staff (administrator, service manager, caseworker) and citizen sign-in, all with CIVITAS_DEMO_PASSWORD:"
+                : "Staff (administrator, service manager, caseworker) and citizen sign-in, each with its own password:");
+        for (String account : new String[] {ADMIN, MANAGER, CASEWORKER, CITIZEN}) {
+            demo.announce("  " + account + "  " + demo.passwordFor(account));
+        }
         demo.announce("API key (all scopes): " + key.secret());
     }
 }

@@ -1,8 +1,14 @@
 package org.civitas.identity.account;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.civitas.identity.Role;
+import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.SecretsFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,7 +21,8 @@ import org.springframework.util.StringUtils;
 /**
  * A body that starts without the demo needs its first administrator: with
  * {@code CIVITAS_INITIAL_ADMIN_EMAIL} set and no administrator in the database, one is created and
- * its first password printed once to the console (never to the log).
+ * its first password written once to {@value #FILE_NAME} in the data directory, readable by its owner
+ * only (0600); the log says where, never what.
  */
 @Component
 @Order(10)
@@ -23,14 +30,20 @@ class InitialAdministrator implements ApplicationRunner {
 
     private static final long LOCK = 0x41444d494eL; // "ADMIN"
 
+    /** The file in the data directory that receives the first administrator's first password. */
+    public static final String FILE_NAME = "initial-admin-password.txt";
+    private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+
     private final String email;
+    private final CivitasProperties properties;
     private final AccountService accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    InitialAdministrator(@Value("${civitas.initial-admin-email:}") String email, AccountService accounts, JdbcClient jdbc,
-                         TransactionTemplate transactions) {
+    InitialAdministrator(@Value("${civitas.initial-admin-email:}") String email, CivitasProperties properties, AccountService accounts,
+                         JdbcClient jdbc, TransactionTemplate transactions) {
         this.email = email;
+        this.properties = properties;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -53,9 +66,11 @@ class InitialAdministrator implements ApplicationRunner {
             return first;
         });
         if (password != null) {
-            System.out.println(System.lineSeparator() + "==== Civitas: first administrator created ====" + System.lineSeparator()
-                    + "Sign in with the e-mail in CIVITAS_INITIAL_ADMIN_EMAIL and this password, shown once: " + password
-                    + System.lineSeparator());
+            Path file = SecretsFile.write(properties.dataDir(), FILE_NAME, "Civitas: the first administrator's first password",
+                    List.of("Sign in with the e-mail address in CIVITAS_INITIAL_ADMIN_EMAIL and this password, then set up the second factor:",
+                            "password: " + password));
+            // where, never what: neither the password nor the e-mail address reaches the log
+            log.info("Created the first administrator; the first password is in {} (readable by this user only)", file);
         }
     }
 }

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.WritesAtCommit;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+
+import org.civitas.platform.demo.DemoSetting;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.util.StringUtils;
@@ -36,11 +39,12 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(CivitasProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+    HikariDataSource dataSource(CivitasProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("civitas");
         CivitasProperties.Database database = properties.database();
         if (database != null && database.external()) {
+            DemoSetting.checkExternalDatabase(environment, properties.demo());
             config.setJdbcUrl(database.url());
             config.setUsername(database.user());
             config.setPassword(database.password());

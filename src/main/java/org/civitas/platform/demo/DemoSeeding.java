@@ -1,12 +1,12 @@
 package org.civitas.platform.demo;
 
-import java.io.PrintStream;
-import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.DemoBody;
 import org.civitas.platform.DemoSeeder;
+import org.civitas.platform.SecretsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,12 +15,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * Creates the demo body, Riverside Borough Council, on the first start of an empty database when
  * {@code CIVITAS_DEMO} is on. Several nodes may start together: a transaction-scoped advisory lock
- * and the {@code platform.installation} row make sure exactly one of them seeds.
+ * and the {@code platform.installation} row make sure exactly one of them seeds. The generated
+ * passwords and API key go once to {@value #FILE_NAME} in the data directory (0600); the log says
+ * where, never what.
  */
 @Component
 @Order(0)
@@ -28,20 +29,19 @@ class DemoSeeding implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
     private static final long SEED_LOCK = 0x43495649544153L; // "CIVITAS"
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    /** The file in the data directory that receives the demo accounts' passwords and the API key. */
+    static final String FILE_NAME = "demo-sign-in.txt";
 
     private final CivitasProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final List<DemoSeeder> seeders;
-    private final PrintStream console;
 
     DemoSeeding(CivitasProperties properties, JdbcClient jdbc, TransactionTemplate transactions, List<DemoSeeder> seeders) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.seeders = seeders;
-        this.console = System.out;
     }
 
     @Override
@@ -56,9 +56,7 @@ class DemoSeeding implements ApplicationRunner {
             if (done) {
                 return null;
             }
-            DemoBody demo = new DemoBody(
-                    StringUtils.hasText(properties.demoPassword()) ? properties.demoPassword() : randomSecret(16),
-                    StringUtils.hasText(properties.demoApiKey()) ? properties.demoApiKey() : null);
+            DemoBody demo = new DemoBody(properties.demoPassword(), properties.demoApiKey());
             seeders.forEach(seeder -> seeder.seed(demo));
             jdbc.sql("""
                     insert into platform.installation (id, demo_seeded_at) values (1, now())
@@ -67,28 +65,11 @@ class DemoSeeding implements ApplicationRunner {
             return demo;
         });
         if (seeded != null) {
-            log.info("Seeded the demo body {}", properties.bodyName());
-            printSignInDetails(seeded);
+            Path file = SecretsFile.write(properties.dataDir(), FILE_NAME,
+                    "Civitas demo: " + properties.bodyName() + ". Sign-in details of the demo accounts and the demo API key.",
+                    seeded.signInDetails());
+            // where, never what: the passwords and the key must not reach the console or the log
+            log.info("Seeded the demo body {}; its sign-in details are in {} (readable by this user only)", properties.bodyName(), file);
         }
-    }
-
-    /** Printed to the console once, not logged: the passwords must not reach log files. */
-    private void printSignInDetails(DemoBody demo) {
-        StringBuilder text = new StringBuilder()
-                .append(System.lineSeparator())
-                .append("==== Civitas demo: ").append(properties.bodyName()).append(" ====").append(System.lineSeparator());
-        demo.signInDetails().forEach(line -> text.append(line).append(System.lineSeparator()));
-        text.append("These details are shown once. Set CIVITAS_DEMO_PASSWORD and CIVITAS_DEMO_API_KEY to fix them.")
-                .append(System.lineSeparator());
-        console.println(text);
-    }
-
-    static String randomSecret(int length) {
-        SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            secret.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return secret.toString();
     }
 }

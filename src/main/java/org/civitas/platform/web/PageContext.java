@@ -59,6 +59,11 @@ public final class PageContext {
         return properties.bodyName();
     }
 
+    /** Whether this Civitas runs the demo body (its people and passwords are made up): every page says so. */
+    public boolean demo() {
+        return properties.demo();
+    }
+
     /** The body's time zone, in which pages show times (they are stored in UTC). */
     public java.time.ZoneId timeZone() {
         return properties.timeZone() == null ? java.time.ZoneId.of("Europe/London") : properties.timeZone();

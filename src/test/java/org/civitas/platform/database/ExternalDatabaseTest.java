@@ -28,6 +28,32 @@ class ExternalDatabaseTest {
     Path serverDir;
 
     @Test
+    void onADatabaseOfItsOwnTheDemoIsRefusedUnlessAskedForByName() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(serverDir).setCleanDataDirectory(true).start()) {
+            JdbcClient admin = JdbcClient.create(server.getPostgresDatabase());
+            admin.sql("create role civitas_app login password 'app-secret'").update();
+            admin.sql("create database civitas_real owner civitas_app").update();
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/civitas_real";
+            Map<String, Object> database = Map.of("civitas.database.url", url, "civitas.database.user", "civitas_app",
+                    "civitas.database.password", "app-secret");
+
+            assertThatThrownBy(() -> CivitasProcess.start(dataDir, database).close())
+                    .as("CIVITAS_DEMO left at its default").hasStackTraceContaining("CIVITAS_DEMO=false for a real install");
+            JdbcClient real = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "civitas_app", "app-secret"));
+            assertThat(real.sql("select count(*) from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')")
+                    .query(Integer.class).single()).as("refused before anything was written").isZero();
+
+            Map<String, Object> noDemo = new java.util.HashMap<>(database);
+            noDemo.put("civitas.demo", "false");
+            try (ConfigurableApplicationContext civitas = CivitasProcess.start(dataDir, noDemo)) {
+                assertThat(civitas.getBean(JdbcClient.class).sql("select count(*) from identity.account").query(Integer.class).single())
+                        .as("a real install: no demo accounts").isZero();
+                assertThat(new WebSession(CivitasProcess.port(civitas)).get("/").body()).doesNotContain("civitas-demo-banner");
+            }
+        }
+    }
+
+    @Test
     void civitasUsesAndMigratesTheConfiguredServer() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(serverDir).setCleanDataDirectory(true).start()) {
             JdbcClient admin = JdbcClient.create(server.getPostgresDatabase());
@@ -36,6 +62,7 @@ class ExternalDatabaseTest {
             String url = "jdbc:postgresql://localhost:" + server.getPort() + "/civitas_prod";
 
             try (ConfigurableApplicationContext civitas = CivitasProcess.start(dataDir, Map.of(
+                    "civitas.demo", "true", // on an external database only when asked for by name
                     "civitas.database.url", url,
                     "civitas.database.user", "civitas_app",
                     "civitas.database.password", "app-secret"))) {

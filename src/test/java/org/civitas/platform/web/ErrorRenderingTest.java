@@ -117,6 +117,7 @@ class ErrorRenderingTest {
 
     @Test
     void aFailingPageSaysSorryAndRevealsNothing(CapturedOutput output) {
+        org.civitas.support.ProductionLogLevels.assertCapturedAtProductionLevels();
         HttpResponse<String> response = web.get("/test-only/failure");
 
         assertThat(response.statusCode()).isEqualTo(500);

@@ -142,6 +142,7 @@ class Open311RequestsTest {
 
     @Test
     void contactDetailsAreStoredOnlySealedAndNeverLoggedOrPutInTheEvent(CapturedOutput output) {
+        org.civitas.support.ProductionLogLevels.assertCapturedAtProductionLevels();
         HttpResponse<String> created = post("json", pothole());
         assertThat(created.statusCode()).isEqualTo(200);
         String id = Open311Conformance.json(created.body()).get(0).get("service_request_id").asText();

@@ -296,6 +296,7 @@ class Open311UpdatesTest {
 
     @Test
     void aResidentsCommentReopensAResolvedCaseIsSealedAndIsIdempotent(CapturedOutput output) {
+        org.civitas.support.ProductionLogLevels.assertCapturedAtProductionLevels();
         String reference = pothole();
         WebSession caseworker = caseworker();
         transition(caseworker, reference, "acknowledged", "Seen.", null);
