@@ -39,6 +39,8 @@ final class Journey implements Serializable {
     UUID photoId;
     UUID contactSubject;
     byte[] contactSealed;
+    /** The field the journey's contact details are sealed for (the journey lives in the HTTP session). */
+    static final String CONTACT_FIELD = "requests.report_journey.contact";
     boolean contactDone;
 
     Journey(String serviceCode, int version) {

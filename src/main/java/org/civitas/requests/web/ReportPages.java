@@ -412,7 +412,7 @@ class ReportPages {
         if (journey.contactSubject == null) {
             journey.contactSubject = records.newContactSubject(journey.id);
         }
-        journey.contactSealed = vault.seal(journey.contactSubject, json.writeValueAsString(given));
+        journey.contactSealed = vault.seal(journey.contactSubject, Journey.CONTACT_FIELD, json.writeValueAsString(given));
         journey.contactDone = true;
         save(session, journey);
         return next(service, journey, back, "contact");
@@ -431,7 +431,7 @@ class ReportPages {
     private Map<String, String> contactOf(Journey journey) {
         Map<String, String> contact = new LinkedHashMap<>();
         if (journey.contactSubject != null && journey.contactSealed != null) {
-            vault.open(journey.contactSubject, journey.contactSealed)
+            vault.open(journey.contactSubject, Journey.CONTACT_FIELD, journey.contactSealed)
                     .map(text -> json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {
                     }))
                     .ifPresent(contact::putAll);
