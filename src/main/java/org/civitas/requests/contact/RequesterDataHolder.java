@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.Services;
 import org.civitas.requests.cases.ServiceRequestRegister;
 import org.civitas.requests.cases.Contact;
 import org.civitas.trust.PersonalData;
@@ -30,9 +32,12 @@ class RequesterDataHolder implements PersonalDataHolder {
     private final JsonMapper json;
     private final Clock clock;
     private final ServiceRequestRegister register;
+    private final Services services;
 
-    RequesterDataHolder(JdbcClient jdbc, PersonalData vault, JsonMapper json, Clock clock, ServiceRequestRegister register) {
+    RequesterDataHolder(JdbcClient jdbc, PersonalData vault, JsonMapper json, Clock clock, ServiceRequestRegister register,
+                        Services services) {
         this.register = register;
+        this.services = services;
         this.jdbc = jdbc;
         this.vault = vault;
         this.json = json;
@@ -113,9 +118,11 @@ class RequesterDataHolder implements PersonalDataHolder {
     public void erase(UUID accountId) {
         List<UUID> subjects = subjectsOf(accountId);
         subjects.forEach(vault::erase);
-        jdbc.sql("""
+        List<UUID> erased = jdbc.sql("""
                         update requests.service_request set requester_erased_at = coalesce(requester_erased_at, ?)
-                        where requester_account = ? and requester_subject is not null""")
-                .params(Timestamp.from(clock.instant()), accountId).update();
+                        where requester_account = ? and requester_subject is not null returning id""")
+                .params(Timestamp.from(clock.instant()), accountId).query(UUID.class).list();
+        PrivateRequestText.clear(jdbc, erased, services.all().stream().filter(Service::privateRequests).map(Service::id)
+                .toArray(UUID[]::new));
     }
 }

@@ -223,4 +223,28 @@ class PrivateRequestSealingTest {
         assertThat(photos.image(photo.id())).isEmpty();
         assertThat(register.sealedDetails(stored.id())).isEmpty();
     }
+
+    @Test
+    void aPrivateRequestStoredInClearBeforeIssue12IsHiddenAndLosesItsWordsAndPlaceWithRetention() {
+        ServiceRequest stored = noise(new Contact("Lee", "Legacy", null, null), null);
+        // as a request was stored before issue 12: in clear, not marked private
+        jdbc.sql("""
+                update requests.service_request set private = false, description = ?, address_string = ?, lat = 51.4671, long = -0.3112
+                where id = ?""").params(COMPLAINT, HOME, stored.id()).update();
+        // keyless outputs hide it all the same: its service is private now
+        HttpResponse<String> one = new WebSession(port).get("/open311/v2/requests/" + stored.reference() + ".json");
+        assertThat(one.statusCode()).isEqualTo(404);
+        assertThat(new WebSession(port).get("/open311/v2/requests.json?service_request_id=" + stored.reference()).body())
+                .doesNotContain(stored.reference()).doesNotContain(HOME);
+
+        jdbc.sql("update requests.service_request set status = 'rejected', finished_at = now() - interval '5000 days' where id = ?")
+                .param(stored.id()).update();
+        retention.run();
+        Map<String, Object> row = row(stored.id());
+        assertThat(row.get("requester_erased_at")).isNotNull();
+        assertThat(row.get("description")).as("erased with the requester's data").isNull();
+        assertThat(row.get("address_string")).isNull();
+        assertThat(row.get("lat")).isNull();
+        assertThat(row.get("long")).isNull();
+    }
 }
