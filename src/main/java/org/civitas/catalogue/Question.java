@@ -11,12 +11,19 @@ import java.util.List;
  * @param datatypeDescription help with the answer, or null
  * @param order               1 is shown first
  * @param values              the choices of a list question; empty for other datatypes
+ * @param personal            whether the answer is personal data (such as a vehicle registration): always sealed for the requester
  */
 public record Question(String code, Datatype datatype, boolean required, boolean variable, String description,
-                       String datatypeDescription, int order, List<QuestionValue> values) {
+                       String datatypeDescription, int order, List<QuestionValue> values, boolean personal) {
 
     public Question {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** A question whose answer is not personal data. */
+    public Question(String code, Datatype datatype, boolean required, boolean variable, String description,
+                    String datatypeDescription, int order, List<QuestionValue> values) {
+        this(code, datatype, required, variable, description, datatypeDescription, order, values, false);
     }
 
     public boolean hasValue(String key) {

@@ -15,17 +15,30 @@ public interface PersonalData {
     /** A new subject with a data key of its own. */
     UUID newSubject();
 
-    /** Seals a value for a subject; the result can be stored anywhere and read only through {@link #open}. */
-    byte[] seal(UUID subject, String plaintext);
+    /**
+     * Seals a value for a subject and the field it is stored in, named as {@code schema.table.column}
+     * (such as {@code requests.service_request.description}); the result can be stored anywhere and
+     * read only through {@link #open} with the same subject and field. Bytes moved to another person's
+     * record, or to another field of the same person, do not open.
+     */
+    byte[] seal(UUID subject, String field, String plaintext);
 
-    /** The value sealed for this subject; empty once the subject has been erased. */
-    Optional<String> open(UUID subject, byte[] sealed);
+    /**
+     * The value sealed for this subject and field; empty once the subject has been erased.
+     *
+     * @throws IllegalStateException when the bytes were sealed for another subject or field, or altered
+     */
+    Optional<String> open(UUID subject, String field, byte[] sealed);
 
     /**
      * Several values sealed for one subject, in order, reading its data key once; empty once the
      * subject has been erased.
      */
-    Optional<List<String>> openAll(UUID subject, List<byte[]> sealed);
+    Optional<List<String>> openAll(UUID subject, List<Sealed> sealed);
+
+    /** A sealed value with the field it was sealed for. */
+    record Sealed(String field, byte[] bytes) {
+    }
 
     /**
      * A keyed hash (HMAC-SHA256) of a value, for finding records by it without storing it in

@@ -291,6 +291,60 @@ class ServiceCatalogueApiTest {
         assertThat(services.byCode("anon-wrong")).isEmpty();
     }
 
+    // ---- privacy of requests and personal answers (issue 12) ----
+
+    @Test
+    void privacyAndPersonalAnswersAreShownDefaultedSetKeptAndChecked() {
+        WebSession admin = staff("admin@riverside.example");
+        // the demo seed: a street report is public; a permit application and a noise complaint are about a person
+        assertThat(JSON.readTree(admin.get("/api/v1/services/pothole").body()).path("privacy").asString()).isEqualTo("public");
+        assertThat(JSON.readTree(admin.get("/api/v1/services/noise").body()).path("privacy").asString()).isEqualTo("private");
+        var permit = JSON.readTree(admin.get("/api/v1/services/parking-permit").body());
+        assertThat(permit.path("privacy").asString()).isEqualTo("private");
+        assertThat(permit.path("questions")).anySatisfy(q -> {
+            assertThat(q.path("code").asString()).isEqualTo("vehicle_registration");
+            assertThat(q.path("personal").asBoolean(false)).as("a vehicle registration is personal data").isTrue();
+        });
+        assertThat(permit.path("questions")).anySatisfy(q -> {
+            assertThat(q.path("code").asString()).isEqualTo("zone");
+            assertThat(q.path("personal").asBoolean(true)).isFalse();
+        });
+        assertThat(services.byCode("noise").orElseThrow().privateRequests()).isTrue();
+
+        HttpResponse<String> created = post(admin, "/api/v1/services", service("privacy-default", "highways", "[]"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("privacy").asString()).as("as the column's default").isEqualTo("public");
+
+        String personalQuestion = "[{\"code\":\"plate\",\"datatype\":\"string\",\"description\":\"Which car?\",\"personal\":true}]";
+        String named = service("privacy-named", "highways", personalQuestion)
+                .replace("\"questions\":[{", "\"privacy\":\"private\",\"questions\":[{");
+        HttpResponse<String> withPrivacy = post(admin, "/api/v1/services", named);
+        assertThat(withPrivacy.statusCode()).as(withPrivacy.body()).isEqualTo(201);
+        assertThat(JSON.readTree(withPrivacy.body()).path("privacy").asString()).isEqualTo("private");
+        assertThat(JSON.readTree(withPrivacy.body()).path("questions").get(0).path("personal").asBoolean(false)).isTrue();
+        assertThat(services.currentVersion("privacy-named").orElseThrow().questions().get(0).personal()).isTrue();
+
+        // a PUT without it leaves it as it was; with it, changes it; a live service's change is named in its event
+        assertThat(post(admin, "/api/v1/services/privacy-named/publish", "").statusCode()).isEqualTo(200);
+        assertThat(put(admin, "/api/v1/services/privacy-named", service("privacy-named", "highways", personalQuestion)).statusCode())
+                .isEqualTo(200);
+        assertThat(services.byCode("privacy-named").orElseThrow().privacy()).as("unchanged when not given")
+                .isEqualTo(org.civitas.catalogue.RequestPrivacy.PRIVATE);
+        HttpResponse<String> changed = put(admin, "/api/v1/services/privacy-named", named.replace("\"private\"", "\"public\""));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(services.byCode("privacy-named").orElseThrow().privateRequests()).isFalse();
+        assertThat(EventLog.COMMITTED).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(ServiceDetailsChanged.class,
+                details -> assertThat(details).returns("privacy-named", ServiceDetailsChanged::code)
+                        .returns(List.of("privacy"), ServiceDetailsChanged::changedFields)));
+
+        int before = count();
+        HttpResponse<String> wrong = post(admin, "/api/v1/services", service("privacy-wrong", "highways", "[]")
+                .replace("\"questions\":[]", "\"questions\":[],\"privacy\":\"secret\""));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("privacy").contains("public or private").doesNotContain("Exception");
+        assertThat(count()).as("nothing written").isEqualTo(before);
+    }
+
     // ---- demo seed, facade and calendar in the running application ----
 
     @Test

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The marker scan: people and requests are created with marker e-mail addresses, phone numbers and
  * names, their contact details are revealed, read through the API, exported and erased, a purpose
- * is written with the marker in it, and bad input carrying the marker is sent; then every text,
+ * is written with the marker in it, and bad input carrying the marker is sent; private requests (issue 12)
+ * carry the markers in their address, location, description, photo link and personal answers; then every text,
  * json and bytea column of every table in every schema, and everything the run logged, is searched
  * for the markers. They must not appear anywhere: the vault keeps them sealed.
  */
@@ -98,6 +99,29 @@ class MarkerScanTest {
         assertThat(new WebSession(port).postRaw("/open311/v2/requests.json", "application/x-www-form-urlencoded",
                 WebSession.form(form)).body()).doesNotContain(EMAIL_LOCAL);
 
+        // private stays private (issue 12): a noise complaint through Open311 whose address, location, description,
+        // photo link and personal answer carry the markers, and a permit whose vehicle registration does
+        Map<String, String> noise = new LinkedHashMap<>();
+        noise.put("api_key", CivitasTest.DEMO_API_KEY);
+        noise.put("service_code", "noise");
+        noise.put("address_string", "12 " + NAME + " Road");
+        noise.put("address_id", "UPRN-" + PHONE_DIGITS);
+        noise.put("lat", "51.4671");
+        noise.put("long", "-0.3112");
+        noise.put("description", "Music at number 12, ring " + PHONE);
+        noise.put("media_url", "https://photos.example/" + EMAIL_LOCAL + ".jpg");
+        noise.put("attribute[source]", "music");
+        noise.put("attribute[started]", "2026-03-10T23:00:00Z");
+        noise.put("attribute[pattern]", "Every night at " + NAME + "'s");
+        HttpResponse<String> privateOne = new WebSession(port).postRaw("/open311/v2/requests.json", "application/x-www-form-urlencoded",
+                WebSession.form(noise));
+        assertThat(privateOne.statusCode()).as(privateOne.body()).isEqualTo(200);
+        var permit = services.liveByCode("parking-permit").orElseThrow();
+        register.submit(new NewServiceRequest(permit, services.currentVersion("parking-permit").orElseThrow(), null, null, null,
+                "3 " + NAME + " Close", null, null, Map.of("vehicle_registration", List.of(NAME + " 1"), "zone", List.of("a"),
+                "permit_length", List.of("3m")), Channel.WEB, null, account));
+        assertThat(new WebSession(port).get("/open311/v2/requests.json").body()).doesNotContain(NAME).doesNotContain(PHONE_DIGITS);
+
         // staff reveal it, with words of their own that carry the marker, and with bad input
         WebSession caseworker = new WebSession(port);
         caseworker.signIn("caseworker@riverside.example", CivitasTest.DEMO_PASSWORD);
@@ -118,7 +142,7 @@ class MarkerScanTest {
 
         // the resident looks at the tracker and downloads their data
         assertThat(resident.get("/account/data-access").body()).contains("Ring " + PHONE);
-        assertThat(resident.get("/account/export").body()).contains(EMAIL).contains(PHONE);
+        assertThat(resident.get("/account/export").body()).contains(EMAIL).contains(PHONE).contains(NAME + " 1");
 
         // a second resident with marker details deletes their data
         WebSession leaving = new WebSession(port);

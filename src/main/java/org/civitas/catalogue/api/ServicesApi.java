@@ -44,7 +44,7 @@ class ServicesApi {
     static final String EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
              "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","team":"highways",
-             "sla":{"amount":5,"unit":"working_days"},"retentionDays":365,"anonymousRequests":true,
+             "sla":{"amount":5,"unit":"working_days"},"retentionDays":365,"anonymousRequests":true,"privacy":"public",
              "questions":[
               {"code":"size","datatype":"singlevaluelist","required":true,"description":"How big is the pothole?",
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
@@ -60,7 +60,7 @@ class ServicesApi {
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]},
               {"code":"depth","datatype":"number","required":false,"variable":true,"description":"About how deep is it, in centimetres?",
                "datatypeDescription":null,"order":2,"values":[]}],
-             "retentionDays":365,"anonymousRequests":true}""";
+             "retentionDays":365,"anonymousRequests":true,"privacy":"public"}""";
 
     static final String DRAFT_EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
@@ -70,13 +70,13 @@ class ServicesApi {
               {"code":"size","datatype":"singlevaluelist","required":true,"variable":true,"description":"How big is the pothole?",
                "datatypeDescription":null,"order":1,
                "values":[{"key":"small","name":"Smaller than a dinner plate"},{"key":"large","name":"Larger than a dinner plate"}]}],
-             "retentionDays":365,"anonymousRequests":true}""";
+             "retentionDays":365,"anonymousRequests":true,"privacy":"public"}""";
 
     static final String RETIRED_EXAMPLE = """
             {"code":"pothole","name":"Pothole","description":"Report a pothole or a sunken area in a road or pavement.",
              "group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime","status":"retired","team":"highways",
              "sla":{"amount":5,"unit":"working_days"},"version":2,"versions":[1,2],"publishedAt":"2026-03-02T09:00:00Z","questions":[],
-             "retentionDays":365,"anonymousRequests":true}""";
+             "retentionDays":365,"anonymousRequests":true,"privacy":"public"}""";
 
     static final String LIST_EXAMPLE = """
             [{"code":"pothole","name":"Pothole","group":"Roads and pavements","keywords":["pothole","road","pavement"],"type":"realtime",
@@ -103,10 +103,12 @@ class ServicesApi {
     record QuestionView(@Schema(example = "size") String code, @Schema(example = "singlevaluelist") String datatype,
                         boolean required, boolean variable,
                         @Schema(example = "How big is the pothole?") String description, String datatypeDescription,
-                        @Schema(example = "1") int order, List<Value> values) {
+                        @Schema(example = "1") int order, List<Value> values,
+                        @Schema(example = "false", description = "Whether the answer is personal data, sealed for the requester")
+                        boolean personal) {
         static QuestionView of(Question q) {
             return new QuestionView(q.code(), q.datatype().code(), q.required(), q.variable(), q.description(), q.datatypeDescription(),
-                    q.order(), q.values().stream().map(v -> new Value(v.key(), v.name())).toList());
+                    q.order(), q.values().stream().map(v -> new Value(v.key(), v.name())).toList(), q.personal());
         }
     }
 
@@ -127,7 +129,11 @@ class ServicesApi {
                          @Schema(example = "365", description = "Days the requester's personal data is kept after a request is finished")
                          int retentionDays,
                          @Schema(example = "true", description = "Whether a request may come without the requester's contact details")
-                         boolean anonymousRequests) {
+                         boolean anonymousRequests,
+                         @Schema(example = "public", allowableValues = {"public", "private"}, description = "public: a problem in a public "
+                                 + "place; private: an application or anything about a person, never in keyless outputs, its address, "
+                                 + "location, description and photos sealed for the requester")
+                         String privacy) {
     }
 
     record VersionDetail(@Schema(example = "pothole") String code, @Schema(example = "1") int version, String name, String description,
@@ -236,7 +242,7 @@ class ServicesApi {
                 service.type().code(), service.status().code(), teamCodes().get(service.teamId()), Sla.of(service.sla()),
                 service.version(), catalogue.versionNumbers(service.id()), local(version.publishedAt()),
                 version.questions().stream().map(QuestionView::of).toList(), service.retentionDays(),
-                service.anonymousRequests());
+                service.anonymousRequests(), service.privacy().code());
     }
 
     private Map<UUID, String> teamCodes() {

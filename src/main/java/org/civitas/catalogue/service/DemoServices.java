@@ -36,7 +36,24 @@ class DemoServices implements DemoSeeder {
         }
     }
 
+    /** Applications and anything about a person: kept out of keyless lists, their location and description sealed. */
+    static final java.util.Set<String> PRIVATE = java.util.Set.of("parking-permit", "noise", "bulky-waste");
+
+    /** Answers that are personal data, sealed for the requester whatever the service. */
+    static final java.util.Set<String> PERSONAL_ANSWERS = java.util.Set.of("vehicle_registration", "access", "pattern");
+
     static List<ServiceInput> services() {
+        return basic().stream().map(DemoServices::withPrivacy).toList();
+    }
+
+    private static ServiceInput withPrivacy(ServiceInput s) {
+        List<QuestionInput> questions = s.questions().stream().map(q -> new QuestionInput(q.code(), q.datatype(), q.required(),
+                q.variable(), q.description(), q.datatypeDescription(), q.values(), PERSONAL_ANSWERS.contains(q.code()))).toList();
+        return new ServiceInput(s.code(), s.name(), s.description(), s.group(), s.keywords(), s.type(), s.team(), s.sla(), questions,
+                s.retentionDays(), s.anonymousRequests(), PRIVATE.contains(s.code()) ? "private" : "public");
+    }
+
+    private static List<ServiceInput> basic() {
         List<ServiceInput> services = new ArrayList<>();
         services.add(service("pothole", "Pothole", "Report a pothole or a sunken area in a road, pavement or cycle path.",
                 "Roads and pavements", List.of("pothole", "road", "pavement", "cycle path"), "realtime", "highways", days(5),

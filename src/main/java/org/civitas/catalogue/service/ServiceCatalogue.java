@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.civitas.catalogue.Datatype;
 import org.civitas.catalogue.Question;
 import org.civitas.catalogue.QuestionValue;
+import org.civitas.catalogue.RequestPrivacy;
 import org.civitas.catalogue.Service;
 import org.civitas.catalogue.ServiceCreated;
 import org.civitas.catalogue.ServiceDetailsChanged;
@@ -53,7 +54,7 @@ public class ServiceCatalogue implements Services {
 
     private static final String SERVICE_COLUMNS = """
             s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
-            s.sla_amount, s.sla_unit, s.current_version, s.retention_days, s.anonymous_requests
+            s.sla_amount, s.sla_unit, s.current_version, s.retention_days, s.anonymous_requests, s.privacy
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
 
@@ -174,15 +175,18 @@ public class ServiceCatalogue implements Services {
         requireTeam(mayManageTeam, valid.teamId());
         int retentionDays = input.retentionDays() == null ? Service.DEFAULT_RETENTION_DAYS : input.retentionDays();
         boolean anonymousRequests = input.anonymousRequests() == null ? Service.DEFAULT_ANONYMOUS_REQUESTS : input.anonymousRequests();
+        RequestPrivacy privacy = input.privacy() == null ? Service.DEFAULT_PRIVACY : RequestPrivacy.fromCode(input.privacy()).orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                         insert into catalogue.service (id, code, status, service_group, keywords, type, team_id, sla_amount, sla_unit,
-                                                       current_version, created_at, updated_at, retention_days, anonymous_requests)
-                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+                                                       current_version, created_at, updated_at, retention_days, anonymous_requests,
+                                                       privacy)
+                        values (?, ?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
                         on conflict (code) do nothing""")
                 .params(id, valid.code(), valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(),
-                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now), retentionDays, anonymousRequests)
+                        valid.teamId(), valid.sla().amount(), valid.sla().unit().code(), utc(now), utc(now), retentionDays, anonymousRequests,
+                        privacy.code())
                 .update();
         if (inserted == 0) { // another node took the code since the check
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.taken")));
@@ -209,10 +213,12 @@ public class ServiceCatalogue implements Services {
             throw new InvalidInput(List.of(new Violation("code", "catalogue.service.code.fixed")));
         }
         ServiceInput withCode = input == null ? null : new ServiceInput(code, input.name(), input.description(), input.group(),
-                input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays(), input.anonymousRequests());
+                input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays(), input.anonymousRequests(),
+                input.privacy());
         ServiceRules.ValidService valid = checked(withCode, taken -> false);
         int retentionDays = input.retentionDays() == null ? current.retentionDays() : input.retentionDays();
         boolean anonymousRequests = input.anonymousRequests() == null ? current.anonymousRequests() : input.anonymousRequests();
+        RequestPrivacy privacy = input.privacy() == null ? current.privacy() : RequestPrivacy.fromCode(input.privacy()).orElseThrow();
         requireTeam(mayManageTeam, valid.teamId());
         if (current.status() == ServiceStatus.RETIRED) {
             throw new InvalidInput(List.of(new Violation("status", "catalogue.service.retired")));
@@ -221,7 +227,7 @@ public class ServiceCatalogue implements Services {
         ServiceVersion version = loadVersion(current.id(), current.version()).orElseThrow();
         boolean detailsChanged = !Objects.equals(current.group(), valid.group()) || !current.keywords().equals(valid.keywords())
                 || current.type() != valid.type() || !current.teamId().equals(valid.teamId()) || !current.sla().equals(valid.sla())
-                || current.anonymousRequests() != anonymousRequests;
+                || current.anonymousRequests() != anonymousRequests || current.privacy() != privacy;
         boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
                 || !version.questions().equals(valid.questions());
         // names only, for the audit log: the values are in the service's own tables and versions
@@ -244,6 +250,9 @@ public class ServiceCatalogue implements Services {
         if (current.anonymousRequests() != anonymousRequests) {
             changed.add("anonymousRequests");
         }
+        if (current.privacy() != privacy) {
+            changed.add("privacy");
+        }
         if (!version.name().equals(valid.name())) {
             changed.add("name");
         }
@@ -263,9 +272,10 @@ public class ServiceCatalogue implements Services {
         }
         jdbc.sql("""
                         update catalogue.service set service_group = ?, keywords = ?, type = ?, team_id = ?, sla_amount = ?, sla_unit = ?,
-                               current_version = ?, updated_at = ?, retention_days = ?, anonymous_requests = ? where id = ?""")
+                               current_version = ?, updated_at = ?, retention_days = ?, anonymous_requests = ?, privacy = ? where id = ?""")
                 .params(valid.group(), valid.keywords().toArray(String[]::new), valid.type().code(), valid.teamId(),
-                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), retentionDays, anonymousRequests, current.id())
+                        valid.sla().amount(), valid.sla().unit().code(), number, utc(now), retentionDays, anonymousRequests, privacy.code(),
+                        current.id())
                 .update();
         if (current.status() == ServiceStatus.DRAFT) {
             events.publishEvent(new ServiceDraftChanged(current.id(), code, List.copyOf(changed)));
@@ -361,6 +371,9 @@ public class ServiceCatalogue implements Services {
         if (input != null && input.retentionDays() != null && (input.retentionDays() < 1 || input.retentionDays() > 36500)) {
             retention.add(new Violation("retentionDays", "catalogue.service.retentionDays"));
         }
+        if (input != null && input.privacy() != null && RequestPrivacy.fromCode(input.privacy()).isEmpty()) {
+            retention.add(new Violation("privacy", "catalogue.service.privacy"));
+        }
         ServiceRules.ValidService valid;
         try {
             valid = rules.check(input, codeTaken);
@@ -385,7 +398,8 @@ public class ServiceCatalogue implements Services {
                 ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getObject("team_id", UUID.class),
                 new Sla(rs.getInt("sla_amount"), Sla.Unit.fromCode(rs.getString("sla_unit")).orElseThrow()),
-                rs.getInt("current_version"), rs.getInt("retention_days"), rs.getBoolean("anonymous_requests"));
+                rs.getInt("current_version"), rs.getInt("retention_days"), rs.getBoolean("anonymous_requests"),
+                RequestPrivacy.fromCode(rs.getString("privacy")).orElseThrow());
     }
 
     private ServiceVersion version(ResultSet rs, int row) throws SQLException {
@@ -407,6 +421,7 @@ public class ServiceCatalogue implements Services {
             map.put("datatype_description", question.datatypeDescription());
             map.put("order", question.order());
             map.put("values", question.values().stream().map(v -> Map.of("key", v.key(), "name", v.name())).toList());
+            map.put("personal", question.personal());
             stored.add(map);
         }
         return json.writeValueAsString(stored);
@@ -422,7 +437,7 @@ public class ServiceCatalogue implements Services {
             questions.add(new Question((String) map.get("code"), Datatype.fromCode((String) map.get("datatype")).orElseThrow(),
                     Boolean.TRUE.equals(map.get("required")), !Boolean.FALSE.equals(map.get("variable")),
                     (String) map.get("description"), (String) map.get("datatype_description"),
-                    ((Number) map.get("order")).intValue(), values));
+                    ((Number) map.get("order")).intValue(), values, Boolean.TRUE.equals(map.get("personal"))));
         }
         return List.copyOf(questions);
     }

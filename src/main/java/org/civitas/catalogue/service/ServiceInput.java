@@ -23,16 +23,26 @@ public record ServiceInput(
         Integer retentionDays,
         @Schema(example = "true", description = "Whether a request may come without the requester's contact details; "
                 + "true for a new service when not given, unchanged when a service is replaced without it")
-        Boolean anonymousRequests) {
+        Boolean anonymousRequests,
+        @Schema(example = "public", allowableValues = {"public", "private"}, description = "public: a problem in a public place, "
+                + "whose location and description anyone may see; private: an application or anything about a person, never in "
+                + "keyless outputs, its address, location, description and photos sealed for the requester. public for a new service "
+                + "when not given, unchanged when a service is replaced without it")
+        String privacy) {
+
+    public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
+                        SlaInput sla, List<QuestionInput> questions, Integer retentionDays, Boolean anonymousRequests) {
+        this(code, name, description, group, keywords, type, team, sla, questions, retentionDays, anonymousRequests, null);
+    }
 
     public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
                         SlaInput sla, List<QuestionInput> questions, Integer retentionDays) {
-        this(code, name, description, group, keywords, type, team, sla, questions, retentionDays, null);
+        this(code, name, description, group, keywords, type, team, sla, questions, retentionDays, null, null);
     }
 
     public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
                         SlaInput sla, List<QuestionInput> questions) {
-        this(code, name, description, group, keywords, type, team, sla, questions, null, null);
+        this(code, name, description, group, keywords, type, team, sla, questions, null, null, null);
     }
 
     public record SlaInput(
@@ -47,7 +57,14 @@ public record ServiceInput(
             @Schema(example = "true", description = "False for a note that takes no answer; true when missing") Boolean variable,
             @Schema(example = "How big is the pothole?", description = "The question as a person reads it") String description,
             @Schema(example = "Compare it with a dinner plate") String datatypeDescription,
-            List<ValueInput> values) {
+            List<ValueInput> values,
+            @Schema(example = "false", description = "Whether the answer is personal data (such as a vehicle registration); "
+                    + "such answers are sealed for the requester. False when missing") Boolean personal) {
+
+        public QuestionInput(String code, String datatype, Boolean required, Boolean variable, String description,
+                             String datatypeDescription, List<ValueInput> values) {
+            this(code, datatype, required, variable, description, datatypeDescription, values, null);
+        }
     }
 
     public record ValueInput(@Schema(example = "plate") String key, @Schema(example = "About the size of a dinner plate") String name) {

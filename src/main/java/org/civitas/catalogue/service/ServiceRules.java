@@ -178,8 +178,10 @@ class ServiceRules {
                 violations.add(new Violation(field + ".datatypeDescription", "catalogue.question.datatype-description.length"));
             }
             List<QuestionValue> values = values(field, input.values(), datatype.orElse(null), violations);
+            boolean personal = input.personal() != null && input.personal();
             if (datatype.isPresent()) {
-                questions.add(new Question(code, datatype.get(), required, variable, description, datatypeDescription, i + 1, values));
+                questions.add(new Question(code, datatype.get(), required, variable, description, datatypeDescription, i + 1, values,
+                        personal));
             }
         }
         return List.copyOf(questions);

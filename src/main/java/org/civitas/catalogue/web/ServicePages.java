@@ -72,12 +72,12 @@ public class ServicePages {
 
     /** The details form as the person filled it in. */
     public record DetailsForm(String code, String name, String description, String group, String keywords, String type, String team,
-                              String slaAmount, String slaUnit, String anonymousRequests) {
+                              String slaAmount, String slaUnit, String anonymousRequests, String privacy) {
     }
 
     /** One question in the questions form; values one per line as "key | name". */
     public record QuestionForm(String code, String description, String help, String datatype, boolean required, boolean variable,
-                               String values) {
+                               String values, boolean personal) {
     }
 
     @GetMapping("/staff/services")
@@ -96,7 +96,7 @@ public class ServicePages {
     @GetMapping("/staff/services/new")
     String newService(Authentication caller, Model model) {
         return detailsPage(null, new DetailsForm("", "", "", "", "", "realtime", "", "", "working_days",
-                yesNo(Service.DEFAULT_ANONYMOUS_REQUESTS)), List.of(), caller, model);
+                yesNo(Service.DEFAULT_ANONYMOUS_REQUESTS), Service.DEFAULT_PRIVACY.code()), List.of(), caller, model);
     }
 
     @PostMapping("/staff/services")
@@ -118,7 +118,7 @@ public class ServicePages {
         String teamCode = teams.byIds(List.of(service.teamId())).stream().map(Team::code).findFirst().orElse("");
         DetailsForm form = new DetailsForm(service.code(), service.name(), orEmpty(service.description()), orEmpty(service.group()),
                 String.join(", ", service.keywords()), service.type().code(), teamCode, String.valueOf(service.sla().amount()),
-                service.sla().unit().code(), yesNo(service.anonymousRequests()));
+                service.sla().unit().code(), yesNo(service.anonymousRequests()), service.privacy().code());
         return detailsPage(service, form, List.of(), caller, model);
     }
 
@@ -226,7 +226,7 @@ public class ServicePages {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return questionsPage(service, questions, List.of(new Violation("add", "catalogue.question.count")), model);
             }
-            questions.add(new QuestionForm("", "", "", "string", false, true, ""));
+            questions.add(new QuestionForm("", "", "", "string", false, true, "", false));
             model.addAttribute("focus", questions.size() - 1);
             return questionsPage(service, questions, List.of(), model);
         }
@@ -287,7 +287,7 @@ public class ServicePages {
             forms.add(new QuestionForm(orEmpty(params.getFirst(prefix + "code")).trim(), orEmpty(params.getFirst(prefix + "description")),
                     orEmpty(params.getFirst(prefix + "help")), orEmpty(params.getFirst(prefix + "datatype")),
                     "true".equals(params.getFirst(prefix + "required")), !"false".equals(params.getFirst(prefix + "variable")),
-                    orEmpty(params.getFirst(prefix + "values"))));
+                    orEmpty(params.getFirst(prefix + "values")), "true".equals(params.getFirst(prefix + "personal"))));
         }
         return forms;
     }
@@ -309,19 +309,21 @@ public class ServicePages {
             problems.add(new Violation("questions[" + index + "].values", "catalogue.question.values.required"));
         }
         return new QuestionInput(form.code(), form.datatype(), form.required(), form.variable(), form.description(),
-                form.help().isBlank() ? null : form.help(), values.isEmpty() ? null : values);
+                form.help().isBlank() ? null : form.help(), values.isEmpty() ? null : values, form.personal());
     }
 
     private static QuestionInput questionInput(Question question) {
         return new QuestionInput(question.code(), question.datatype().code(), question.required(), question.variable(),
                 question.description(), question.datatypeDescription(),
-                question.values().isEmpty() ? null : question.values().stream().map(v -> new ValueInput(v.key(), v.name())).toList());
+                question.values().isEmpty() ? null : question.values().stream().map(v -> new ValueInput(v.key(), v.name())).toList(),
+                question.personal());
     }
 
     private static QuestionForm questionForm(Question question) {
         return new QuestionForm(question.code(), question.description(), orEmpty(question.datatypeDescription()),
                 question.datatype().code(), question.required(), question.variable(),
-                question.values().stream().map((QuestionValue v) -> v.key() + " | " + v.name()).collect(Collectors.joining("\n")));
+                question.values().stream().map((QuestionValue v) -> v.key() + " | " + v.name()).collect(Collectors.joining("\n")),
+                question.personal());
     }
 
     // ---- helpers ----
@@ -338,7 +340,7 @@ public class ServicePages {
         return new DetailsForm(fixedCode != null ? fixedCode : orEmpty(params.getFirst("code")).trim(), orEmpty(params.getFirst("name")),
                 orEmpty(params.getFirst("description")), orEmpty(params.getFirst("group")), orEmpty(params.getFirst("keywords")),
                 orEmpty(params.getFirst("type")), orEmpty(params.getFirst("team")), orEmpty(params.getFirst("sla-amount")).trim(),
-                orEmpty(params.getFirst("slaUnit")), orEmpty(params.getFirst("anonymousRequests")));
+                orEmpty(params.getFirst("slaUnit")), orEmpty(params.getFirst("anonymousRequests")), orEmpty(params.getFirst("privacy")));
     }
 
     private static String yesNo(boolean value) {
@@ -361,9 +363,14 @@ public class ServicePages {
             case "" -> null;
             default -> throw new InvalidInput(List.of(new Violation("anonymousRequests", "catalogue.staff.field.anonymousRequests.invalid")));
         };
+        String privacy = switch (form.privacy()) {
+            case "public", "private" -> form.privacy();
+            case "" -> null;
+            default -> throw new InvalidInput(List.of(new Violation("privacy", "catalogue.staff.field.privacy.invalid")));
+        };
         return new ServiceInput(form.code(), form.name(), form.description().isBlank() ? null : form.description(),
                 form.group().isBlank() ? null : form.group(), keywords, form.type(), form.team().isBlank() ? null : form.team(),
-                new SlaInput(amount, form.slaUnit()), questions, null, anonymous);
+                new SlaInput(amount, form.slaUnit()), questions, null, anonymous, privacy);
     }
 
     /** A rule's field, such as questions[2].values[0].key, as the id of the input that answers it (questions-2-values). */

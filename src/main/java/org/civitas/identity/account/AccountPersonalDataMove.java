@@ -46,8 +46,8 @@ class AccountPersonalDataMove implements ApplicationRunner {
                 jdbc.sql("""
                         update identity.account set subject_id = ?, email_lookup = ?, email_sealed = ?, name_sealed = ?,
                                email = null, display_name = null where id = ?
-                        """).params(subject, vault.lookupKey(Accounts.EMAIL_LOOKUP, email), vault.seal(subject, email),
-                        vault.seal(subject, row.displayName() == null ? "" : row.displayName()), row.id()).update();
+                        """).params(subject, vault.lookupKey(Accounts.EMAIL_LOOKUP, email), vault.seal(subject, Accounts.EMAIL_FIELD, email),
+                        vault.seal(subject, Accounts.NAME_FIELD, row.displayName() == null ? "" : row.displayName()), row.id()).update();
                 count++;
             }
             return count;

@@ -24,6 +24,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
+    /** The fields the account's e-mail address and name are sealed for (the vault binds each value to its field). */
+    static final String EMAIL_FIELD = "identity.account.email";
+    static final String NAME_FIELD = "identity.account.name";
+
     private static final String SELECT = """
             select a.id, a.kind, a.subject_id, a.email_sealed, a.name_sealed, a.password_hash, a.created_at, a.disabled_at,
                    coalesce((select array_agg(r.role) from identity.account_role r where r.account_id = a.id), '{}') as roles,
@@ -76,8 +80,8 @@ public class Accounts {
         jdbc.sql("""
                 insert into identity.account (id, kind, subject_id, email_lookup, email_sealed, name_sealed, password_hash, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, kind, subject, emailLookup(email), vault.seal(subject, normalizeEmail(email)),
-                vault.seal(subject, displayName), passwordHash, java.sql.Timestamp.from(now)).update();
+                """).params(id, kind, subject, emailLookup(email), vault.seal(subject, EMAIL_FIELD, normalizeEmail(email)),
+                vault.seal(subject, NAME_FIELD, displayName), passwordHash, java.sql.Timestamp.from(now)).update();
         for (Role role : roles) {
             jdbc.sql("insert into identity.account_role (account_id, role) values (?, ?)").params(id, role.code()).update();
         }
@@ -152,7 +156,8 @@ public class Accounts {
         }
         // one data-key read for both values; an erased person's account keeps its id and roles,
         // and what was personal reads as empty
-        List<String> personal = vault.openAll(subject, List.of(rs.getBytes("email_sealed"), rs.getBytes("name_sealed")))
+        List<String> personal = vault.openAll(subject, List.of(new PersonalData.Sealed(EMAIL_FIELD, rs.getBytes("email_sealed")),
+                        new PersonalData.Sealed(NAME_FIELD, rs.getBytes("name_sealed"))))
                 .orElse(List.of("", ""));
         return new Account(rs.getObject("id", UUID.class), rs.getString("kind"), personal.get(0), personal.get(1),
                 rs.getString("password_hash"),

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TotpSecrets {
 
+    /** The field an authenticator secret is sealed for. */
+    static final String FIELD = "identity.totp_credential.secret";
+
     private final JdbcClient jdbc;
     private final PersonalData vault;
 
@@ -23,7 +26,7 @@ class TotpSecrets {
     }
 
     byte[] seal(UUID accountId, byte[] secret) {
-        return vault.seal(subject(accountId), Base64.getEncoder().encodeToString(secret));
+        return vault.seal(subject(accountId), FIELD, Base64.getEncoder().encodeToString(secret));
     }
 
     /** The secret, whether already sealed or (before {@link TotpSecretMove} ran) still in clear. */
@@ -31,7 +34,7 @@ class TotpSecrets {
         if (sealed == null) {
             return clear;
         }
-        return vault.open(subject(accountId), sealed).map(Base64.getDecoder()::decode)
+        return vault.open(subject(accountId), FIELD, sealed).map(Base64.getDecoder()::decode)
                 .orElseThrow(() -> new IllegalStateException("the authenticator secret of account " + accountId + " is erased"));
     }
 

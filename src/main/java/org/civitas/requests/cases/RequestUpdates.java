@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RequestUpdates {
 
+    /** The field a commenter's contact details are sealed for. */
+    public static final String CONTACT_FIELD = "requests.case_event.contact";
+
     /** One public update: the case's status after it, the public note (never the internal one). */
     public record PublicUpdate(UUID updateId, String reference, RequestStatus status, String publicNote, String mediaUrl,
                                Instant at) {
@@ -128,7 +131,7 @@ public class RequestUpdates {
         byte[] sealed = null;
         if (comment.contact() != null && !comment.contact().empty()) {
             subject = vault.newSubject();
-            sealed = vault.seal(subject, comment.contact().json());
+            sealed = vault.seal(subject, CONTACT_FIELD, comment.contact().json());
         }
         UUID updateId = UUID.randomUUID();
         jdbc.sql("update requests.service_request set status = ?, updated_at = ? where id = ?")

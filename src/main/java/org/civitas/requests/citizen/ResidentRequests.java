@@ -192,7 +192,7 @@ public class ResidentRequests {
         byte[] sealed = null;
         if (text != null) {
             subject = vault.newSubject();
-            sealed = vault.seal(subject, text);
+            sealed = vault.seal(subject, "requests.satisfaction.comment", text);
         }
         int inserted = jdbc.sql("""
                         insert into requests.satisfaction (request_id, rating, comment_subject, comment_sealed, given_at)
@@ -225,7 +225,7 @@ public class ResidentRequests {
         UUID id = UUID.randomUUID();
         UUID subject = vault.newSubject();
         jdbc.sql("insert into requests.page_feedback (id, page_path, message_subject, message_sealed, given_at) values (?, ?, ?, ?, ?)")
-                .params(id, path, subject, vault.seal(subject, text), Timestamp.from(clock.instant())).update();
+                .params(id, path, subject, vault.seal(subject, "requests.page_feedback.message", text), Timestamp.from(clock.instant())).update();
         events.publishEvent(new PageFeedbackGiven(id, path));
     }
 

@@ -29,7 +29,22 @@ class ContactApi {
                        @Schema(example = "shown", description = "shown; none (the requester gave no contact details); erased "
                                + "(the requester's data has been erased)") String state,
                        @Schema(example = "Sam") String firstName, @Schema(example = "Jones") String lastName,
-                       @Schema(example = "sam.jones@example.org") String email, @Schema(example = "07700 900123") String phone) {
+                       @Schema(example = "sam.jones@example.org") String email, @Schema(example = "07700 900123") String phone,
+                       @Schema(description = "What the request keeps sealed about the person (issue 12): a private request's "
+                               + "description, address, location and photo link, and answers to personal questions; null when there "
+                               + "is none or it is erased") DetailsView details) {
+    }
+
+    record DetailsView(@Schema(example = "Loud music every night") String description,
+                       @Schema(example = "17 Mill Lane") String address, String addressId,
+                       @Schema(example = "51.4671") java.math.BigDecimal lat, @Schema(example = "-0.3112") java.math.BigDecimal lon,
+                       String mediaUrl,
+                       @Schema(example = "{\"vehicle_registration\":[\"AB12 CDE\"]}", description = "Answers to personal questions, by question code")
+                       java.util.Map<String, java.util.List<String>> answers) {
+        static DetailsView of(org.civitas.requests.cases.SealedDetails d) {
+            return d == null ? null : new DetailsView(d.description(), d.addressString(), d.addressId(), d.lat(), d.lon(), d.mediaUrl(),
+                    d.personalAnswers());
+        }
     }
 
     private final ContactReveal reveal;
@@ -40,7 +55,8 @@ class ContactApi {
 
     @PostMapping(path = "/api/v1/cases/{reference}/contact", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Read a requester's contact details",
-            description = "Only with a purpose. Staff may read the contact details of their teams' cases (administrators: all); API "
+            description = "Also gives what the request keeps sealed about the person (a private request's description, address, "
+                    + "location and photo link; answers to personal questions). Only with a purpose. Staff may read the contact details of their teams' cases (administrators: all); API "
                     + "keys need the requests.contact scope. Every read, and every refusal, is written to the access log, which the "
                     + "requester sees on \"Who has seen my data\".",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -49,9 +65,11 @@ class ContactApi {
                     @ExampleObject(name = "other", value = "{\"purpose\":\"other\",\"detail\":\"To return a lost item found on site\"}")})))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.class), examples = {
             @ExampleObject(name = "shown", value = """
-                    {"reference":"RBC-7K3M-9Q2P","state":"shown","firstName":"Sam","lastName":"Jones","email":"sam.jones@example.org","phone":"07700 900123"}"""),
+                    {"reference":"RBC-7K3M-9Q2P","state":"shown","firstName":"Sam","lastName":"Jones","email":"sam.jones@example.org","phone":"07700 900123",
+                     "details":{"description":"Loud music every night","address":"17 Mill Lane","addressId":null,"lat":51.4671,"lon":-0.3112,
+                                "mediaUrl":null,"answers":{}}}"""),
             @ExampleObject(name = "erased", value = """
-                    {"reference":"RBC-7K3M-9Q2P","state":"erased","firstName":null,"lastName":null,"email":null,"phone":null}""")}))
+                    {"reference":"RBC-7K3M-9Q2P","state":"erased","firstName":null,"lastName":null,"email":null,"phone":null,"details":null}""")}))
     @ApiResponse(responseCode = "403", description = "An API key without the requests.contact scope, or a resident (recorded as refused)")
     @ApiResponse(responseCode = "404", description = "No case has this reference, or it belongs to another team (recorded as refused)")
     @ApiResponse(responseCode = "422", description = "The purpose is missing or unknown, or other without words (fields purpose, detail)")
@@ -73,7 +91,9 @@ class ContactApi {
             case NONE_GIVEN -> "none";
             case ERASED -> "erased";
         };
-        return contact == null ? new ContactView(revealed.reference(), state, null, null, null, null)
-                : new ContactView(revealed.reference(), state, contact.firstName(), contact.lastName(), contact.email(), contact.phone());
+        DetailsView details = DetailsView.of(revealed.details());
+        return contact == null ? new ContactView(revealed.reference(), state, null, null, null, null, details)
+                : new ContactView(revealed.reference(), state, contact.firstName(), contact.lastName(), contact.email(), contact.phone(),
+                        details);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.civitas.requests.cases.SealedDetails;
+import org.civitas.requests.cases.ServiceRequestRegister;
 import org.civitas.catalogue.Service;
 import org.civitas.requests.cases.Markup;
 import org.civitas.catalogue.Services;
@@ -45,8 +47,16 @@ public class ContactReveal {
     /** The API scope that lets a client read contact details. */
     public static final String SCOPE = org.civitas.identity.ApiScopes.REQUESTS_CONTACT;
 
-    /** What the caller gets: the contact, or why there is none to show. */
-    public record Revealed(String reference, State state, Contact contact) {
+    /**
+     * What the caller gets: the contact, or why there is none to show; and what else the request
+     * keeps sealed about the person (a private request's description, address, location and photo
+     * link, answers to personal questions), or null when it keeps nothing else or it is erased.
+     */
+    public record Revealed(String reference, State state, Contact contact, SealedDetails details) {
+
+        public Revealed(String reference, State state, Contact contact) {
+            this(reference, state, contact, null);
+        }
     }
 
     public enum State { SHOWN, NONE_GIVEN, ERASED }
@@ -85,9 +95,11 @@ public class ContactReveal {
      * transaction (an Idempotency-Key's, say) is rolled back, but the refusal is kept.
      */
     private final TransactionTemplate ownTransaction;
+    private final ServiceRequestRegister register;
 
     ContactReveal(JdbcClient jdbc, PersonalData vault, AccessLog accessLog, Services services, Teams teams,
-                  CivitasProperties properties, JsonMapper json, TransactionTemplate transactions) {
+                  CivitasProperties properties, JsonMapper json, TransactionTemplate transactions, ServiceRequestRegister register) {
+        this.register = register;
         this.jdbc = jdbc;
         this.vault = vault;
         this.accessLog = accessLog;
@@ -142,14 +154,21 @@ public class ContactReveal {
             if (requester.subject() == null) {
                 return new Revealed(requester.reference(), State.NONE_GIVEN, null);
             }
-            Optional<String> opened = vault.open(requester.subject(), requester.sealed());
-            if (opened.isEmpty()) {
+            if (!vault.readable(requester.subject())) {
                 return new Revealed(requester.reference(), State.ERASED, null);
             }
-            Contact contact = json.readValue(opened.get(), Contact.class);
-            accessLog.record(new DataAccess(viewer(caller, requester.serviceId()), requester.subject(), action, true, fields(contact),
-                    code, words, requester.reference()));
-            return new Revealed(requester.reference(), State.SHOWN, contact);
+            Contact contact = requester.sealed() == null ? null : vault.open(requester.subject(), ServiceRequestRegister.CONTACT_FIELD,
+                    requester.sealed()).map(opened -> json.readValue(opened, Contact.class)).orElse(null);
+            SealedDetails details = register.sealedDetails(requester.id()).orElse(null);
+            List<String> fields = new ArrayList<>(contact == null ? List.of() : fields(contact));
+            if (details != null) {
+                fields.addAll(details.fieldNames());
+            }
+            if (!fields.isEmpty()) {
+                accessLog.record(new DataAccess(viewer(caller, requester.serviceId()), requester.subject(), action, true, fields,
+                        code, words, requester.reference()));
+            }
+            return new Revealed(requester.reference(), contact == null ? State.NONE_GIVEN : State.SHOWN, contact, details);
         });
     }
 

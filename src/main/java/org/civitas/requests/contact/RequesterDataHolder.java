@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civitas.catalogue.Service;
+import org.civitas.catalogue.Services;
+import org.civitas.requests.cases.ServiceRequestRegister;
 import org.civitas.requests.cases.Contact;
 import org.civitas.trust.PersonalData;
 import org.civitas.trust.PersonalDataHolder;
@@ -28,8 +31,13 @@ class RequesterDataHolder implements PersonalDataHolder {
     private final PersonalData vault;
     private final JsonMapper json;
     private final Clock clock;
+    private final ServiceRequestRegister register;
+    private final Services services;
 
-    RequesterDataHolder(JdbcClient jdbc, PersonalData vault, JsonMapper json, Clock clock) {
+    RequesterDataHolder(JdbcClient jdbc, PersonalData vault, JsonMapper json, Clock clock, ServiceRequestRegister register,
+                        Services services) {
+        this.register = register;
+        this.services = services;
         this.jdbc = jdbc;
         this.vault = vault;
         this.json = json;
@@ -46,12 +54,12 @@ class RequesterDataHolder implements PersonalDataHolder {
 
     @Override
     public Map<String, Object> export(UUID accountId) {
-        record Mine(String reference, String serviceCode, String status, String description, String addressString,
+        record Mine(UUID id, String reference, String serviceCode, String status, String description, String addressString,
                     Timestamp requestedAt, String statusNote, UUID requesterSubject, byte[] contactSealed) {
         }
         List<Map<String, Object>> requests = new ArrayList<>();
         for (Mine mine : jdbc.sql("""
-                        select reference, service_code, status, description, address_string, requested_at, status_note,
+                        select id, reference, service_code, status, description, address_string, requested_at, status_note,
                                requester_subject, contact_sealed
                         from requests.service_request where requester_account = ? order by requested_at desc""")
                 .param(accountId).query(Mine.class).list()) {
@@ -63,9 +71,34 @@ class RequesterDataHolder implements PersonalDataHolder {
             request.put("address", mine.addressString());
             request.put("requestedAt", mine.requestedAt().toInstant().toString());
             request.put("statusNote", mine.statusNote());
-            if (mine.requesterSubject() != null) {
-                request.put("contact", vault.open(mine.requesterSubject(), mine.contactSealed())
-                        .map(opened -> (Object) contact(json.readValue(opened, Contact.class))).orElse("erased"));
+            if (mine.requesterSubject() != null && !vault.readable(mine.requesterSubject())) {
+                request.put("contact", "erased");
+            } else if (mine.requesterSubject() != null) {
+                if (mine.contactSealed() != null) {
+                    request.put("contact", vault.open(mine.requesterSubject(), ServiceRequestRegister.CONTACT_FIELD, mine.contactSealed())
+                            .map(opened -> (Object) contact(json.readValue(opened, Contact.class))).orElse("erased"));
+                }
+                // what a private request, or a personal answer, keeps sealed about the person (issue 12)
+                register.sealedDetails(mine.id()).ifPresent(details -> {
+                    if (details.description() != null) {
+                        request.put("description", details.description());
+                    }
+                    if (details.addressString() != null) {
+                        request.put("address", details.addressString());
+                    }
+                    if (details.addressId() != null) {
+                        request.put("addressId", details.addressId());
+                    }
+                    if (details.lat() != null) {
+                        request.put("location", Map.of("lat", details.lat(), "long", details.lon()));
+                    }
+                    if (details.mediaUrl() != null) {
+                        request.put("mediaUrl", details.mediaUrl());
+                    }
+                    if (!details.personalAnswers().isEmpty()) {
+                        request.put("personalAnswers", details.personalAnswers());
+                    }
+                });
             }
             requests.add(request);
         }
@@ -85,9 +118,11 @@ class RequesterDataHolder implements PersonalDataHolder {
     public void erase(UUID accountId) {
         List<UUID> subjects = subjectsOf(accountId);
         subjects.forEach(vault::erase);
-        jdbc.sql("""
+        List<UUID> erased = jdbc.sql("""
                         update requests.service_request set requester_erased_at = coalesce(requester_erased_at, ?)
-                        where requester_account = ? and requester_subject is not null""")
-                .params(Timestamp.from(clock.instant()), accountId).update();
+                        where requester_account = ? and requester_subject is not null returning id""")
+                .params(Timestamp.from(clock.instant()), accountId).query(UUID.class).list();
+        PrivateRequestText.clear(jdbc, erased, services.all().stream().filter(Service::privateRequests).map(Service::id)
+                .toArray(UUID[]::new));
     }
 }

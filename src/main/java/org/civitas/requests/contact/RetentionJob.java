@@ -81,6 +81,7 @@ class RetentionJob {
         Instant now = clock.instant();
         List<Service> all = services.all();
         UUID[] ids = all.stream().map(Service::id).toArray(UUID[]::new);
+        UUID[] privateServices = all.stream().filter(Service::privateRequests).map(Service::id).toArray(UUID[]::new);
         Integer[] days = all.stream().map(Service::retentionDays).toArray(Integer[]::new);
         record Due(UUID id, String reference, UUID requesterSubject, int retentionDays) {
         }
@@ -101,6 +102,7 @@ class RetentionJob {
             vault.erase(each.requesterSubject());
             jdbc.sql("update requests.service_request set requester_erased_at = ? where id = ?")
                     .params(Timestamp.from(now), each.id()).update();
+            PrivateRequestText.clear(jdbc, List.of(each.id()), privateServices);
             events.publishEvent(new RequesterDataErased(each.id(), each.requesterSubject(), each.retentionDays()));
         }
         return due.size();

@@ -46,6 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Open311 GeoReport v2 service requests: POST a request (form-encoded, with an api_key), GET one
  * request by its service_request_id (the public reference), GET requests by the specification's filters.
  * <p>
+ * GETs without an {@code api_key} show only public requests: a private service's requests (an
+ * application, anything about a person) are left out of lists and answer 404 one by one. With a key
+ * that has the {@code requests.read} scope they are shown too (their sealed description, address and
+ * location stay out of Open311; staff read them through the access-logged contact reveal).
+ * <p>
  * Contact details ({@code first_name}, {@code last_name}, {@code email}, {@code phone}) are personal
  * data: they are stored only sealed in the trust module's vault, under a subject of their own, and
  * are never logged, put in an event or returned. {@code device_id} and {@code account_id} are dropped.
@@ -137,7 +142,8 @@ class Open311RequestsApi {
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format, HttpServletRequest http) {
         Open311Format as = input.format(format);
         input.checkJurisdiction(input.value(http.getParameterMap(), "jurisdiction_id"));
-        ServiceRequest request = register.byReference(id)
+        boolean withPrivate = readsCases(input.value(http.getParameterMap(), "api_key"));
+        ServiceRequest request = (withPrivate ? register.byReference(id) : register.publicByReference(id))
                 .orElseThrow(() -> Open311Error.of(404, input.message("open311.error.request.unknown")));
         return input.respond(as, new Open311Document("service_requests", describe(List.of(request))));
     }
@@ -172,6 +178,7 @@ class Open311RequestsApi {
         Open311Format as = input.format(Open311Format.extension(format, http));
         Map<String, String[]> query = http.getParameterMap();
         input.checkJurisdiction(input.value(query, "jurisdiction_id"));
+        boolean withPrivate = readsCases(input.value(query, "api_key"));
         List<Open311Error.Entry> problems = new ArrayList<>();
         int page = input.whole(query, "page", 1, Integer.MAX_VALUE, 1, problems);
         int pageSize = input.whole(query, "page_size", 1, MAX_RESULTS, MAX_RESULTS, problems);
@@ -185,7 +192,7 @@ class Open311RequestsApi {
             if (!problems.isEmpty()) {
                 throw new Open311Error(400, problems);
             }
-            List<ServiceRequest> found = register.byReferences(ids, MAX_RESULTS);
+            List<ServiceRequest> found = register.byReferences(ids, MAX_RESULTS, withPrivate);
             List<ServiceRequest> onPage = offset >= found.size() ? List.of()
                     : found.subList((int) offset, (int) Math.min(found.size(), offset + pageSize));
             return input.respond(as, new Open311Document("service_requests", describe(onPage)));
@@ -223,7 +230,8 @@ class Open311RequestsApi {
             throw new Open311Error(400, problems);
         }
         List<String> codes = list(input.value(query, "service_code")).stream().map(String::trim).toList();
-        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), offset, pageSize);
+        List<ServiceRequest> found = register.search(start, end, codes, statuses.stream().distinct().toList(), offset, pageSize,
+                withPrivate);
         return input.respond(as, new Open311Document("service_requests", describe(found)));
     }
 
@@ -241,6 +249,25 @@ class Open311RequestsApi {
         Map<UUID, String> teamNames = teams.byIds(byId.values().stream().map(Service::teamId).filter(Objects::nonNull)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Team::id, Team::name));
         return new Open311RequestList(requests, byId, teamNames, zone);
+    }
+
+    /**
+     * Whether a GET may show private requests: only with an {@code api_key} that may read cases
+     * ({@code requests.read}). Without a key, or with one that may only submit, private requests are
+     * left out as if they did not exist; a key that is not valid is refused (403), so a client
+     * learns its key is wrong rather than seeing less.
+     */
+    private boolean readsCases(String key) {
+        if (key == null) {
+            return false;
+        }
+        ApiClient client = apiKeys.verify(key.trim())
+                .orElseThrow(() -> Open311Error.of(403, input.field("api_key", "open311.error.apiKey.invalid")));
+        if (!client.hasScope(ApiScopes.REQUESTS_READ)) {
+            return false;
+        }
+        apiKeys.actFor(client);
+        return true;
     }
 
     private void checkApiKey(String key) {

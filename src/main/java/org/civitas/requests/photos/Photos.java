@@ -25,6 +25,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.civitas.requests.PhotoUploaded;
+import org.civitas.trust.PersonalData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,13 @@ public class Photos {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PersonalData vault;
 
-    Photos(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    /** The field a private request's photo is sealed for (base64 of the image), under the requester's subject. */
+    public static final String BYTES_FIELD = "requests.photo.bytes";
+
+    Photos(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PersonalData vault) {
+        this.vault = vault;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -96,9 +102,28 @@ public class Photos {
         jdbc.sql("delete from requests.photo where journey_id = ? and request_id is null").param(journeyId).update();
     }
 
-    /** Gives the report's photo to the request it became (called in the request's own transaction). */
+    /**
+     * Gives the report's photo to the request it became (called in the request's own transaction).
+     * A private request's photo is sealed for its requester there: it then goes with their data.
+     */
     @Transactional
     public void attach(UUID journeyId, UUID requestId) {
+        record Owner(boolean isPrivate, UUID subject) {
+        }
+        Owner owner = jdbc.sql("select private as is_private, requester_subject as subject from requests.service_request where id = ?")
+                .param(requestId).query((rs, n) -> new Owner(rs.getBoolean("is_private"), rs.getObject("subject", UUID.class)))
+                .optional().orElse(new Owner(false, null));
+        if (owner.isPrivate() && owner.subject() != null) {
+            record Unsealed(UUID id, byte[] bytes) {
+            }
+            for (Unsealed photo : jdbc.sql("select id, bytes from requests.photo where journey_id = ? and request_id is null for update")
+                    .param(journeyId).query((rs, n) -> new Unsealed(rs.getObject("id", UUID.class), rs.getBytes("bytes"))).list()) {
+                byte[] sealed = vault.seal(owner.subject(), BYTES_FIELD, java.util.Base64.getEncoder().encodeToString(photo.bytes()));
+                jdbc.sql("update requests.photo set request_id = ?, bytes = ?, sealed_subject = ? where id = ?")
+                        .params(requestId, sealed, owner.subject(), photo.id()).update();
+            }
+            return;
+        }
         jdbc.sql("update requests.photo set request_id = ? where journey_id = ? and request_id is null")
                 .params(requestId, journeyId).update();
     }
@@ -123,13 +148,24 @@ public class Photos {
                 .optional();
     }
 
-    /** The photo's bytes; whoever calls decides first whether the asker may see it. */
+    /**
+     * The photo's bytes; whoever calls decides first whether the asker may see it. A sealed photo
+     * (of a private request) is opened; once its requester's data is erased it is gone (empty).
+     */
     @Transactional(readOnly = true)
     public Optional<Image> image(UUID id) {
-        return jdbc.sql("select id, request_id, content_type, bytes from requests.photo where id = ?").param(id)
-                .query((rs, n) -> new Image(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
-                        rs.getString("content_type"), rs.getBytes("bytes")))
-                .optional();
+        return jdbc.sql("select id, request_id, content_type, bytes, sealed_subject from requests.photo where id = ?").param(id)
+                .query((rs, n) -> {
+                    UUID subject = rs.getObject("sealed_subject", UUID.class);
+                    byte[] bytes = rs.getBytes("bytes");
+                    UUID photoId = rs.getObject("id", UUID.class);
+                    UUID requestId = rs.getObject("request_id", UUID.class);
+                    String contentType = rs.getString("content_type");
+                    Optional<byte[]> opened = subject == null ? Optional.of(bytes)
+                            : vault.open(subject, BYTES_FIELD, bytes).map(java.util.Base64.getDecoder()::decode);
+                    return opened.map(clear -> new Image(photoId, requestId, contentType, clear));
+                })
+                .optional().flatMap(image -> image);
     }
 
     record Encoded(String contentType, int width, int height, byte[] bytes) {

@@ -219,7 +219,7 @@ public class RequestSubmission {
             return new Checked<>(null, checked.violations());
         }
         Contact contact = checked.value();
-        return new Checked<>(new SealedContact(subject, vault.seal(subject, contact.json()), named(contact), reachable(contact)),
+        return new Checked<>(new SealedContact(subject, vault.seal(subject, ServiceRequestRegister.CONTACT_FIELD, contact.json()), named(contact), reachable(contact)),
                 List.of());
     }
 

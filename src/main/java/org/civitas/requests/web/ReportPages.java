@@ -35,6 +35,7 @@ import org.civitas.platform.Violation;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.Contact;
+import org.civitas.requests.cases.ServiceRequestRegister;
 import org.civitas.requests.submission.RequestDraft;
 import org.civitas.requests.submission.RequestSubmission;
 import org.civitas.requests.citizen.ReportSubmission;
@@ -410,7 +411,7 @@ class ReportPages {
     private Map<String, String> contactOf(Journey journey) {
         Map<String, String> contact = new LinkedHashMap<>();
         if (journey.contact != null) {
-            vault.open(journey.contact.subject(), journey.contact.sealed())
+            vault.open(journey.contact.subject(), ServiceRequestRegister.CONTACT_FIELD, journey.contact.sealed())
                     .map(text -> json.readValue(text, Contact.class))
                     .ifPresent(given -> {
                         contact.put("name", given.fullName());

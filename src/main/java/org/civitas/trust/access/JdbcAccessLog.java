@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcAccessLog implements AccessLog {
 
+    /** The field a staff-written purpose is sealed for. */
+    static final String DETAIL_FIELD = "trust.access_log.purpose_detail";
+
     private final JdbcClient jdbc;
     private final PersonalData vault;
     private final ApplicationEventPublisher events;
@@ -45,7 +48,7 @@ class JdbcAccessLog implements AccessLog {
         Viewer viewer = access.viewer();
         byte[] detail = null;
         if (access.detail() != null && !access.detail().isBlank() && access.subject() != null && vault.readable(access.subject())) {
-            detail = vault.seal(access.subject(), access.detail().trim());
+            detail = vault.seal(access.subject(), DETAIL_FIELD, access.detail().trim());
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -74,7 +77,7 @@ class JdbcAccessLog implements AccessLog {
                 .params(subjects.toArray(UUID[]::new), limit).query(JdbcAccessLog::stored).list();
         List<DataAccessEntry> entries = new ArrayList<>(stored.size());
         for (Stored s : stored) {
-            String detail = s.detail() == null ? null : vault.open(s.entry().subject(), s.detail()).orElse(null);
+            String detail = s.detail() == null ? null : vault.open(s.entry().subject(), DETAIL_FIELD, s.detail()).orElse(null);
             DataAccessEntry e = s.entry();
             entries.add(new DataAccessEntry(e.id(), e.at(), e.subject(), e.action(), e.granted(), e.fields(), e.purpose(), detail,
                     e.resource(), e.viewer()));

@@ -219,27 +219,48 @@ class Vault implements PersonalData {
     }
 
     @Override
-    public byte[] seal(UUID subject, String plaintext) {
+    public byte[] seal(UUID subject, String field, String plaintext) {
+        byte[] associatedData = fieldBound(subject, field);
         SecretKey dataKey = dataKey(subject).orElseThrow(() -> new IllegalStateException("subject " + subject + " has no data key"));
-        return Aead.seal(dataKey, plaintext.getBytes(StandardCharsets.UTF_8), bytes(subject));
+        return Aead.seal(dataKey, Aead.VERSION_FIELD_BOUND, plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
     }
 
     @Override
-    public Optional<String> open(UUID subject, byte[] sealed) {
-        return dataKey(subject).map(dataKey -> open(dataKey, subject, sealed));
+    public Optional<String> open(UUID subject, String field, byte[] sealed) {
+        byte[] associatedData = fieldBound(subject, field);
+        return dataKey(subject).map(dataKey -> open(dataKey, subject, associatedData, sealed));
     }
 
     @Override
-    public Optional<List<String>> openAll(UUID subject, List<byte[]> sealed) {
-        return dataKey(subject).map(dataKey -> sealed.stream().map(each -> open(dataKey, subject, each)).toList());
+    public Optional<List<String>> openAll(UUID subject, List<Sealed> sealed) {
+        List<byte[]> associatedData = sealed.stream().map(each -> fieldBound(subject, each.field())).toList();
+        return dataKey(subject).map(dataKey -> java.util.stream.IntStream.range(0, sealed.size())
+                .mapToObj(i -> open(dataKey, subject, associatedData.get(i), sealed.get(i).bytes())).toList());
     }
 
-    private static String open(SecretKey dataKey, UUID subject, byte[] sealed) {
+    /**
+     * Opens a value: sealed since issue 12 (version 2), only for the field named; sealed before it
+     * (version 1, the subject alone as associated data), for any field of the subject, so that what
+     * was stored before goes on opening (decision 0015).
+     */
+    private static String open(SecretKey dataKey, UUID subject, byte[] fieldBound, byte[] sealed) {
         try {
-            return new String(Aead.open(dataKey, sealed, bytes(subject)), StandardCharsets.UTF_8);
+            byte[] plain = Aead.version(sealed) == Aead.VERSION
+                    ? Aead.open(dataKey, Aead.VERSION, sealed, bytes(subject))
+                    : Aead.open(dataKey, Aead.VERSION_FIELD_BOUND, sealed, fieldBound);
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealed data of subject " + subject + " does not open: tampered or misplaced");
         }
+    }
+
+    /** The associated data of a field-bound value: the subject's 16 bytes, then the field's name in UTF-8. */
+    static byte[] fieldBound(UUID subject, String field) {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("a sealed value names the field it is stored in");
+        }
+        byte[] name = field.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(16 + name.length).put(bytes(subject)).put(name).array();
     }
 
     @Override
@@ -275,7 +296,7 @@ class Vault implements PersonalData {
         return dataKey(subject).isPresent();
     }
 
-    private Optional<SecretKey> dataKey(UUID subject) {
+    Optional<SecretKey> dataKey(UUID subject) {
         refuseWhenRetired();
         if (TransactionSynchronizationManager.hasResource(this)) {
             SecretKey created = createdInThisTransaction().map(keys -> keys.get(subject)).orElse(null);

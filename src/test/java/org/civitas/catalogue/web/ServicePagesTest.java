@@ -194,4 +194,52 @@ class ServicePagesTest {
         assertThat(services.byCode("bench-named").orElseThrow().name()).as("nothing written").isEqualTo("Broken bench");
         assertThat(services.allowsAnonymousRequests("bench-named")).isTrue();
     }
+
+    @Test
+    void theFormsSayWhetherRequestsArePrivateAndWhichAnswersArePersonal() {
+        WebSession manager = signedIn("manager@riverside.example");
+        assertThat(manager.get("/staff/services/new").body()).contains("Who may see where and what is reported?")
+                .containsPattern("id=\"privacy\" name=\"privacy\" type=\"radio\" value=\"public\" checked");
+
+        Map<String, String> form = details("permit-like", "highways");
+        form.put("privacy", "private");
+        assertThat(manager.postForm("/staff/services", form).statusCode()).isEqualTo(302);
+        assertThat(services.byCode("permit-like").orElseThrow().privateRequests()).isTrue();
+        assertThat(manager.get("/staff/services/permit-like").body()).contains("Private: an application or something about a person");
+        assertThat(manager.get("/staff/services/permit-like/details").body())
+                .containsPattern("id=\"privacy-private\" name=\"privacy\" type=\"radio\" value=\"private\" checked");
+
+        manager.get("/staff/services/permit-like/questions");
+        Map<String, String> questions = new java.util.HashMap<>();
+        questions.put("count", "2");
+        questions.put("q0.code", "registration");
+        questions.put("q0.description", "What is the vehicle registration?");
+        questions.put("q0.datatype", "string");
+        questions.put("q0.personal", "true");
+        questions.put("q1.code", "colour");
+        questions.put("q1.description", "What colour is it?");
+        questions.put("q1.datatype", "string");
+        questions.put("action", "save");
+        assertThat(manager.postForm("/staff/services/permit-like/questions", questions).statusCode()).isEqualTo(302);
+        var saved = services.currentVersion("permit-like").orElseThrow().questions();
+        assertThat(saved.get(0).personal()).isTrue();
+        assertThat(saved.get(1).personal()).isFalse();
+        assertThat(manager.get("/staff/services/permit-like/questions").body())
+                .containsPattern("id=\"questions-0-personal\" name=\"q0.personal\" type=\"checkbox\" value=\"true\" checked");
+
+        // a details change keeps the questions' personal flags
+        manager.get("/staff/services/permit-like/details");
+        form.put("name", "Permit-like application");
+        assertThat(manager.postForm("/staff/services/permit-like/details", form).statusCode()).isEqualTo(302);
+        assertThat(services.currentVersion("permit-like").orElseThrow().questions().get(0).personal()).isTrue();
+
+        manager.get("/staff/services/permit-like/details");
+        form.put("privacy", "secret");
+        form.put("name", "Renamed by a hand-made form");
+        HttpResponse<String> refused = manager.postForm("/staff/services/permit-like/details", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<title>Error: ").contains("href=\"#privacy\"")
+                .contains("Choose public or private for who may see where and what is reported");
+        assertThat(services.byCode("permit-like").orElseThrow().name()).as("nothing written").isEqualTo("Permit-like application");
+    }
 }

@@ -402,30 +402,5 @@ class PersonalDataAccessTest {
         assertThat(json(resident.session().get("/api/v1/me/data-access")).get(0).get("action").asText()).isEqualTo("retention");
     }
 
-    @Test
-    void twoNodesRunningTheRetentionJobAtOnceEraseEachRequestOnce() throws Exception {
-        Resident resident = resident("Nia Nodes");
-        List<String> references = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            references.add(request("pothole", resident.accountId(), new Contact("Nia", "Nodes", "nia.n@example.org", null)));
-        }
-        // finished long ago: closed, then moved back in time beyond the service's retention
-        jdbc.sql("""
-                update requests.service_request set status = 'rejected', finished_at = now() - interval '500 days'
-                where reference = any(?)""").param(references.toArray(String[]::new)).update();
-
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            var first = pool.submit(retention::run);
-            var second = pool.submit(retention::run);
-            assertThat(first.get() + second.get()).isGreaterThanOrEqualTo(references.size());
-        } finally {
-            pool.shutdown();
-        }
-        for (String reference : references) {
-            assertThat(vault.readable(subjectOf(reference))).isFalse();
-            assertThat(log(subjectOf(reference))).as("one retention entry for " + reference).singleElement();
-            assertThat(events.stream(RequesterDataErased.class).filter(e -> e.subject().equals(subjectOf(reference)))).hasSize(1);
-        }
-    }
+    // two nodes running the retention job at once: RetentionTwoNodesTest, with two real application contexts
 }

@@ -164,7 +164,7 @@ class Open311RequestsTest {
         }
         Sealed sealed = jdbc.sql("select requester_subject, contact_sealed from requests.service_request where reference = ?")
                 .param(id).query(Sealed.class).single();
-        assertThat(vault.open(sealed.requesterSubject(), sealed.contactSealed()))
+        assertThat(vault.open(sealed.requesterSubject(), org.civitas.requests.cases.ServiceRequestRegister.CONTACT_FIELD, sealed.contactSealed()))
                 .hasValueSatisfying(contact -> assertThat(contact).contains("Lovelace", "ada.marker", "07700 900123"));
 
         // and no table of any module holds them in clear

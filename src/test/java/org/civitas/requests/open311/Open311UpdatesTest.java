@@ -357,7 +357,7 @@ class Open311UpdatesTest {
         }
         Sealed sealed = jdbc.sql("select contact_subject, contact_sealed from requests.case_event where update_id = ?")
                 .param(UUID.fromString(updateId)).query(Sealed.class).single();
-        assertThat(vault.open(sealed.contactSubject(), sealed.contactSealed()))
+        assertThat(vault.open(sealed.contactSubject(), org.civitas.requests.cases.RequestUpdates.CONTACT_FIELD, sealed.contactSealed()))
                 .hasValueSatisfying(contact -> assertThat(contact).contains("Updatemarker-Byron", "augusta.updatemarker@example.org",
                         "07700 900555", "Augusta"));
         for (String table : jdbc.sql("""

@@ -97,7 +97,7 @@ class AbandonedJourneysTest {
         assertThat(jdbc.sql("select request_id from requests.photo where id = ?").param(photoId).query(UUID.class).single())
                 .isEqualTo(request.get("id"));
         UUID requester = (UUID) request.get("requester_subject");
-        assertThat(vault.open(requester, (byte[]) request.get("contact_sealed"))).get().asString().contains("colin.complete@example.org");
+        assertThat(vault.open(requester, org.civitas.requests.cases.ServiceRequestRegister.CONTACT_FIELD, (byte[]) request.get("contact_sealed"))).get().asString().contains("colin.complete@example.org");
     }
 
     @Test

@@ -67,7 +67,7 @@ class RotateMasterKeyCommandTest {
 
         try (ConfigurableApplicationContext node = start()) {
             PersonalData vault = node.getBean(PersonalData.class);
-            assertThat(vault.open(sealed.subject(), sealed.bytes())).hasValue(MARKER);
+            assertThat(vault.open(sealed.subject(), "test.field", sealed.bytes())).hasValue(MARKER);
             assertThat(vault.lookupKey("email", MARKER)).as("stored look-up hashes still match").isEqualTo(sealed.lookup());
             JdbcClient jdbc = node.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select fingerprint from trust.master_key").query(String.class).single()).isEqualTo(newFingerprint);
@@ -86,7 +86,7 @@ class RotateMasterKeyCommandTest {
     void refusesWhileANodeRunsAndChangesNothing() throws Exception {
         try (ConfigurableApplicationContext node = start()) {
             UUID subject = node.getBean(PersonalData.class).newSubject();
-            byte[] sealed = node.getBean(PersonalData.class).seal(subject, MARKER);
+            byte[] sealed = node.getBean(PersonalData.class).seal(subject, "test.field", MARKER);
             String before = key(master());
             String wrappedBefore = wrappedKeys(node.getBean(JdbcClient.class));
 
@@ -98,7 +98,7 @@ class RotateMasterKeyCommandTest {
             assertThat(Files.list(dataDir.resolve("keys")).map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("master.key."));
             assertThat(wrappedKeys(node.getBean(JdbcClient.class))).isEqualTo(wrappedBefore);
-            assertThat(node.getBean(PersonalData.class).open(subject, sealed)).hasValue(MARKER);
+            assertThat(node.getBean(PersonalData.class).open(subject, "test.field", sealed)).hasValue(MARKER);
         }
     }
 
@@ -130,13 +130,13 @@ class RotateMasterKeyCommandTest {
             Vault vault = node.getBean(Vault.class);
             JdbcClient jdbc = node.getBean(JdbcClient.class);
             UUID subject = vault.newSubject();
-            byte[] sealed = vault.seal(subject, MARKER);
+            byte[] sealed = vault.seal(subject, "test.field", MARKER);
 
             endTheLockSession(jdbc);
             vault.checkNodeLock();
             assertThat(run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir).code())
                     .as("the lock was taken again").isEqualTo(RotateMasterKeyCommand.REFUSED);
-            assertThat(vault.open(subject, sealed)).hasValue(MARKER);
+            assertThat(vault.open(subject, "test.field", sealed)).hasValue(MARKER);
 
             endTheLockSession(jdbc);
             com.zaxxer.hikari.HikariDataSource pool = node.getBean(com.zaxxer.hikari.HikariDataSource.class);
@@ -147,7 +147,7 @@ class RotateMasterKeyCommandTest {
                         .hasMessageContaining("a master-key rotation is running");
             }
             vault.checkNodeLock();
-            assertThat(vault.open(subject, sealed)).as("that rotation changed nothing: the vault carries on").hasValue(MARKER);
+            assertThat(vault.open(subject, "test.field", sealed)).as("that rotation changed nothing: the vault carries on").hasValue(MARKER);
 
             endTheLockSession(jdbc);
             Result result = run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir);
@@ -155,7 +155,7 @@ class RotateMasterKeyCommandTest {
             vault.checkNodeLock();
             assertThatThrownBy(vault::newSubject).as("no data key wrapped under the retired key")
                     .hasMessageContaining("rotated away while it ran");
-            assertThatThrownBy(() -> vault.open(subject, sealed)).hasMessageContaining("restart it with the new master key");
+            assertThatThrownBy(() -> vault.open(subject, "test.field", sealed)).hasMessageContaining("restart it with the new master key");
         }
     }
 
@@ -177,7 +177,7 @@ class RotateMasterKeyCommandTest {
         Files.writeString(dataDir.resolve("keys/master.key.new"), newKey + "\n");
 
         try (ConfigurableApplicationContext node = start()) {
-            assertThat(node.getBean(PersonalData.class).open(sealed.subject(), sealed.bytes())).hasValue(MARKER);
+            assertThat(node.getBean(PersonalData.class).open(sealed.subject(), "test.field", sealed.bytes())).hasValue(MARKER);
         }
         assertThat(key(master())).isEqualTo(newKey);
         assertThat(key(retired(oldKey))).isEqualTo(oldKey);
@@ -186,7 +186,7 @@ class RotateMasterKeyCommandTest {
         // and as a crash before the commit leaves them: a new key the database never used
         Files.writeString(dataDir.resolve("keys/master.key.new"), randomKey() + "\n");
         try (ConfigurableApplicationContext node = start()) {
-            assertThat(node.getBean(PersonalData.class).open(sealed.subject(), sealed.bytes())).hasValue(MARKER);
+            assertThat(node.getBean(PersonalData.class).open(sealed.subject(), "test.field", sealed.bytes())).hasValue(MARKER);
         }
         assertThat(key(master())).isEqualTo(newKey);
         assertThat(dataDir.resolve("keys/master.key.new")).as("it opened nothing, so it is removed").doesNotExist();
@@ -252,7 +252,7 @@ class RotateMasterKeyCommandTest {
         try (ConfigurableApplicationContext node = start()) {
             PersonalData vault = node.getBean(PersonalData.class);
             UUID subject = vault.newSubject();
-            return new Sealed(subject, vault.seal(subject, MARKER), vault.lookupKey("email", MARKER));
+            return new Sealed(subject, vault.seal(subject, "test.field", MARKER), vault.lookupKey("email", MARKER));
         }
     }
 

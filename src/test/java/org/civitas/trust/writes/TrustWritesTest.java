@@ -109,9 +109,9 @@ class TrustWritesTest {
     void aSubjectCreatedAndErasedInOneTransactionStaysErased() {
         UUID subject = transactions.execute(status -> {
             UUID created = vault.newSubject();
-            byte[] sealed = vault.seal(created, "Erin Early");
+            byte[] sealed = vault.seal(created, "test.field", "Erin Early");
             vault.erase(created);
-            assertThat(vault.open(created, sealed)).isEmpty();
+            assertThat(vault.open(created, "test.field", sealed)).isEmpty();
             return created;
         });
         assertThat(dataKeys(subject)).isOne();
@@ -162,7 +162,7 @@ class TrustWritesTest {
     @Test
     void aHeldRowThatFailsAtTheCommitRollsTheWholeChangeBack() {
         UUID subject = vault.newSubject(); // outside a transaction: its data key is written at once
-        byte[] sealed = vault.seal(subject, "Kim Kept");
+        byte[] sealed = vault.seal(subject, "test.field", "Kim Kept");
         String marker = "tw-failed-" + UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
 
@@ -174,7 +174,7 @@ class TrustWritesTest {
         })).isInstanceOf(DuplicateKeyException.class);
 
         assertThat(queued(marker)).as("the change rolled back with its trust row").isZero();
-        assertThat(vault.open(subject, sealed)).as("the subject's own key untouched").contains("Kim Kept");
+        assertThat(vault.open(subject, "test.field", sealed)).as("the subject's own key untouched").contains("Kim Kept");
         // and the connections went back to the pool usable
         for (int i = 0; i < 25; i++) {
             transactions.executeWithoutResult(status -> assertThat(queued(marker)).isZero());
