@@ -94,7 +94,9 @@ class TeamsApi {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TeamName.class), examples = @ExampleObject(name = "name", value = """
                             {"name":"Building control and planning"}"""))))
-    @ApiResponse(responseCode = "200", description = "The team as it is now")
+    @ApiResponse(responseCode = "200", description = "The team as it is now", content = @Content(
+            schema = @Schema(implementation = TeamView.class), examples = @ExampleObject(name = "renamed", value = """
+                    {"id":"4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d","code":"building-control","name":"Building control and planning","members":[]}""")))
     @ApiResponse(responseCode = "404", description = "No team has this code")
     @ApiResponse(responseCode = "422", description = "The name is empty or too long; nothing is written")
     TeamView rename(@PathVariable String code, @RequestBody TeamName request) {
@@ -105,7 +107,9 @@ class TeamsApi {
     @Operation(summary = "Put a member of staff in a team",
             description = "Adds the team to the person's teams (moving someone is a PUT here and a DELETE from the old team). "
                     + "The person's sessions end so the change applies at once. Putting someone in twice changes nothing.")
-    @ApiResponse(responseCode = "200", description = "The team as it is now")
+    @ApiResponse(responseCode = "200", description = "The team as it is now", content = @Content(
+            schema = @Schema(implementation = TeamView.class), examples = @ExampleObject(name = "member-added", value = """
+                    {"id":"4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d","code":"building-control","name":"Building control","members":["6f1c2a9e-0d51-4c1b-9b0f-1f3e1c2d3a4b"]}""")))
     @ApiResponse(responseCode = "404", description = "No team has this code, or no staff account this id")
     TeamView addMember(@PathVariable String code, @PathVariable UUID accountId, @AuthenticationPrincipal CivitasPrincipal administrator) {
         return changeMembership(code, accountId, true, administrator);
@@ -113,7 +117,9 @@ class TeamsApi {
 
     @DeleteMapping("/{code}/members/{accountId}")
     @Operation(summary = "Take a member of staff out of a team", description = "The person's sessions end so the change applies at once.")
-    @ApiResponse(responseCode = "200", description = "The team as it is now")
+    @ApiResponse(responseCode = "200", description = "The team as it is now", content = @Content(
+            schema = @Schema(implementation = TeamView.class), examples = @ExampleObject(name = "member-removed", value = """
+                    {"id":"4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d","code":"building-control","name":"Building control","members":[]}""")))
     @ApiResponse(responseCode = "404", description = "No team has this code, or no staff account this id")
     TeamView removeMember(@PathVariable String code, @PathVariable UUID accountId, @AuthenticationPrincipal CivitasPrincipal administrator) {
         return changeMembership(code, accountId, false, administrator);

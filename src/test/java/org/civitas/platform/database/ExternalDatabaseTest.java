@@ -91,6 +91,7 @@ class ExternalDatabaseTest {
             String url = "jdbc:postgresql://localhost:" + server.getPort() + "/civitas_prod";
 
             try (ConfigurableApplicationContext civitas = CivitasProcess.start(dataDir, Map.of(
+                    "civitas.demo", "true", // the demo's citizen signs in below
                     "civitas.database.url", url,
                     "civitas.database.user", "civitas_app",
                     "civitas.database.password", "app-secret",
