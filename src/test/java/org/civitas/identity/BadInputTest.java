@@ -47,6 +47,21 @@ class BadInputTest {
     }
 
     @Test
+    void aValueSpringBindsItselfIsABadRequestNamingTheParameter() {
+        WebSession admin = admin();
+        HttpResponse<String> flag = admin.get("/api/v1/admin/audit/verify?allSignatures=1e-40000000");
+        assertThat(flag.statusCode()).as(flag.body()).isEqualTo(400);
+        assertThat(flag.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(flag.body()).contains("\"field\":\"allSignatures\"").doesNotContain("Exception");
+        int before = keys();
+        HttpResponse<String> id = admin.send(admin.request("/api/v1/admin/api-keys/not-a-uuid").header("X-CSRF-TOKEN", admin.csrfToken())
+                .DELETE().build());
+        assertThat(id.statusCode()).as(id.body()).isEqualTo(400);
+        assertThat(id.body()).contains("\"field\":\"id\"").doesNotContain("Exception");
+        assertThat(keys()).isEqualTo(before);
+    }
+
+    @Test
     void theWrongContentTypeIsUnsupported() {
         WebSession admin = admin();
         HttpResponse<String> response = admin.postRaw("/api/v1/admin/api-keys", "text/plain", "name=x",
