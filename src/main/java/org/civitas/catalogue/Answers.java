@@ -1,8 +1,6 @@
 package org.civitas.catalogue;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.DateTimes;
+import org.civitas.platform.input.Decimals;
+import org.civitas.platform.input.Rule;
 
 /**
  * Checks a request's answers against the questions of the service version it is made under. Each
@@ -23,6 +24,11 @@ public final class Answers {
     public static final int MAX_STRING = 1000;
     /** Longest answer to a text question. */
     public static final int MAX_TEXT = 4000;
+    /** Answers to number questions run from minus to plus a thousand million million... */
+    public static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000000");
+    public static final BigDecimal MIN_NUMBER = MAX_NUMBER.negate();
+    /** ...with at most this many decimal places: no form asks for more, and 1e-40000000 is not a depth. */
+    public static final int MAX_DECIMAL_PLACES = 10;
 
     private Answers() {
     }
@@ -71,8 +77,8 @@ public final class Answers {
             case STRING -> value.contains("\n") || value.contains("\r") ? "catalogue.answer.string.lines"
                     : value.length() > MAX_STRING ? "catalogue.answer.string.length" : null;
             case TEXT -> value.length() > MAX_TEXT ? "catalogue.answer.text.length" : null;
-            case NUMBER -> number(value) ? null : "catalogue.answer.number";
-            case DATETIME -> datetime(value) ? null : "catalogue.answer.datetime";
+            case NUMBER -> number(value);
+            case DATETIME -> datetime(value);
             case SINGLEVALUELIST -> question.hasValue(value) ? null : "catalogue.answer.choice";
             case MULTIVALUELIST -> values.stream().allMatch(question::hasValue)
                     ? (new HashSet<>(values).size() == values.size() ? null : "catalogue.answer.choices.repeated")
@@ -80,25 +86,16 @@ public final class Answers {
         };
     }
 
-    private static boolean number(String value) {
-        String trimmed = value.trim();
-        if (trimmed.length() > 40) {
-            return false;
-        }
-        try {
-            new BigDecimal(trimmed);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** Null when the answer is a number this question takes, else the rule it broke. */
+    private static String number(String value) {
+        return Decimals.parse(value, MIN_NUMBER, MAX_NUMBER, MAX_DECIMAL_PLACES).refusal().map(rule -> switch (rule) {
+            case BELOW_MINIMUM, ABOVE_MAXIMUM, TOO_MANY_DECIMAL_PLACES -> "catalogue.answer.number.range";
+            default -> "catalogue.answer.number";
+        }).orElse(null);
     }
 
-    private static boolean datetime(String value) {
-        try {
-            OffsetDateTime.parse(value.trim());
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+    private static String datetime(String value) {
+        return DateTimes.parse(value).refusal()
+                .map(rule -> rule == Rule.YEAR_OUT_OF_RANGE ? "catalogue.answer.datetime.year" : "catalogue.answer.datetime").orElse(null);
     }
 }

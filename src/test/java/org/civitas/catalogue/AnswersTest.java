@@ -48,6 +48,27 @@ class AnswersTest {
         assertThat(violations("depth", "deep")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
         assertThat(violations("depth", "12,5")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
         assertThat(violations("depth", "1".repeat(41))).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
+        assertThat(violations("depth", "NaN")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
+        assertThat(violations("depth", "١٢")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
+    }
+
+    @Test
+    void aNumberIsBoundedBeforeAnyArithmetic() {
+        // each of these was a number to BigDecimal, and a depth to Civitas
+        for (String huge : List.of("1e999999999", "1e-40000000", "1e-2000000000", "-1e400", "1000000000000000.5", "0.00000000001")) {
+            assertThat(violations("depth", huge)).as(huge).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number.range"));
+        }
+        assertThat(violations("depth", "-12.5e2")).isEmpty();
+        assertThat(violations("depth", "1000000000000000")).isEmpty();
+    }
+
+    @Test
+    void aDatetimeIsInTheYearsCivitasAccepts() {
+        assertThat(violations("started", "+999999999-12-31T23:59:59-18:00"))
+                .containsExactly(new Violation("attribute[started]", "catalogue.answer.datetime.year"));
+        assertThat(violations("started", "0001-01-01T00:00:00Z"))
+                .containsExactly(new Violation("attribute[started]", "catalogue.answer.datetime.year"));
+        assertThat(violations("started", "2200-12-31T23:59:59Z")).isEmpty();
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.civitas.catalogue.service.ServiceNotFound;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.WholeNumbers;
 import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -348,13 +349,9 @@ public class ServicePages {
     }
 
     private static ServiceInput input(DetailsForm form, List<QuestionInput> questions) {
-        Integer amount;
-        try {
-            amount = form.slaAmount().isEmpty() ? null : Integer.valueOf(form.slaAmount());
-        }
-        catch (NumberFormatException e) {
-            amount = -1; // not a whole number: the catalogue names the field
-        }
+        // not a whole number (or one beyond any int): -1, and the catalogue's SLA rule names the field
+        Integer amount = form.slaAmount().isEmpty() ? null
+                : WholeNumbers.parseInt(form.slaAmount(), Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(-1);
         List<String> keywords = Arrays.stream(form.keywords().split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
         // the radios always send one of the two; anything else was made by hand and is named, not guessed at
         Boolean anonymous = switch (form.anonymousRequests()) {
@@ -400,12 +397,7 @@ public class ServicePages {
     }
 
     private static int parseIndex(String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        }
-        catch (NumberFormatException e) {
-            return -1;
-        }
+        return WholeNumbers.parseInt(value, 0, Integer.MAX_VALUE).orElse(-1);
     }
 
     private static String orEmpty(String value) {

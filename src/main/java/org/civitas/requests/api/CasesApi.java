@@ -22,6 +22,9 @@ import org.civitas.identity.Role;
 import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.Paging;
+import org.civitas.platform.input.Parsed;
+import org.civitas.platform.input.WholeNumbers;
 import org.civitas.requests.cases.Actor;
 import org.civitas.requests.cases.CaseDetail;
 import org.civitas.requests.cases.CaseEvent;
@@ -52,6 +55,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/cases", produces = "application/json")
 @Tag(name = "Cases", description = "Staff case handling: queue, details and history, assignment, status changes, duplicates")
 class CasesApi {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    /** A hundred years. */
+    static final int MAX_OLDER_THAN_DAYS = 36_500;
 
     static final String CASE_EXAMPLE = """
             {"reference":"RBC-7K3M-9Q2P","service":"pothole","serviceVersion":1,"status":"in_progress","open311Status":"open",
@@ -175,9 +183,9 @@ class CasesApi {
                     @Parameter(description = "breached (past expected completion, still open) or due (still open, not yet past it)")
                     @RequestParam(required = false) String sla,
                     @Parameter(description = "me: only cases assigned to you") @RequestParam(required = false) String assigned,
-                    @Parameter(description = "Only cases made more than this many days ago")
+                    @Parameter(description = "Only cases made more than this many days ago: a whole number from 0 to 36500")
                     @RequestParam(name = "older_than_days", required = false) String olderThanDays,
-                    @Parameter(description = "From 1") @RequestParam(required = false) String page,
+                    @Parameter(description = "From 1 to 1000000; 1 when not given") @RequestParam(required = false) String page,
                     @Parameter(description = "1 to 100; 20 when not given") @RequestParam(required = false) String size,
                     Authentication caller) {
         List<Violation> violations = new ArrayList<>();
@@ -203,28 +211,28 @@ class CasesApi {
                 }
             }
         }
-        Integer older = present(olderThanDays) ? number(olderThanDays, 0, 36500) : null;
+        Integer older = present(olderThanDays) ? WholeNumbers.parseInt(olderThanDays, 0, MAX_OLDER_THAN_DAYS).orElse(null) : null;
         if (present(olderThanDays) && older == null) {
             violations.add(new Violation("older_than_days", "requests.case.olderThanDays"));
         }
-        Integer pageNumber = present(page) ? number(page, 1, 1_000_000) : Integer.valueOf(1);
-        if (pageNumber == null) {
+        Parsed<Integer> pageNumber = Paging.page(page);
+        if (!pageNumber.ok()) {
             violations.add(new Violation("page", "requests.case.page"));
         }
-        Integer pageSize = present(size) ? number(size, 1, 100) : Integer.valueOf(20);
-        if (pageSize == null) {
+        Parsed<Integer> pageSize = Paging.size(size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        if (!pageSize.ok()) {
             violations.add(new Violation("size", "requests.case.size"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
         CasePage found = cases.queue(scope(caller), new CaseQuery(statusFilter, present(service) ? service.trim() : null,
-                present(sla) ? sla : null, assignedTo, older, pageNumber, pageSize));
+                present(sla) ? sla : null, assignedTo, older, pageNumber.get(), pageSize.get()));
         Instant now = clock.instant();
         return new QueueView(found.cases().stream().map(c -> new CaseSummaryView(c.request().reference(), c.request().serviceCode(),
                         c.request().status().code(), c.request().addressString(), local(c.request().requestedAt()),
                         local(c.request().expectedAt()), c.request().slaBreached(now), c.assignedTo())).toList(),
-                pageNumber, pageSize, found.total(), found.byStatus(), found.breached());
+                pageNumber.get(), pageSize.get(), found.total(), found.byStatus(), found.breached());
     }
 
     @PostMapping(consumes = "application/json")
@@ -386,13 +394,4 @@ class CasesApi {
         }
     }
 
-    private static Integer number(String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            return n >= min && n <= max ? n : null;
-        }
-        catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.civitas.platform.ExpiringCache;
+import org.civitas.platform.input.WholeNumbers;
 import org.civitas.requests.cases.Markup;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
@@ -167,11 +168,11 @@ public class ResidentRequests {
         if (rating == null || rating.isBlank()) {
             violations.add(new Violation("rating", "requests.satisfaction.rating.required"));
         }
-        else if (!rating.trim().matches("[1-5]")) {
-            violations.add(new Violation("rating", "requests.satisfaction.rating.unknown"));
-        }
         else {
-            score = Integer.parseInt(rating.trim());
+            score = WholeNumbers.parseInt(rating, 1, 5).orElse(null);
+            if (score == null) {
+                violations.add(new Violation("rating", "requests.satisfaction.rating.unknown"));
+            }
         }
         String text = comment == null || comment.isBlank() ? null : comment.trim();
         if (text != null && text.length() > MAX_COMMENT) {

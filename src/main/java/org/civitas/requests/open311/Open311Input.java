@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.civitas.platform.input.DateTimes;
+import org.civitas.platform.input.Parsed;
+import org.civitas.platform.input.Rule;
+import org.civitas.platform.input.WholeNumbers;
 import org.civitas.requests.cases.Markup;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,16 +39,9 @@ class Open311Input {
      */
     int whole(Map<String, String[]> query, String name, int min, int max, int otherwise,
                       List<Open311Error.Entry> problems) {
-        String given = value(query, name);
-        if (given == null) {
-            return otherwise;
-        }
-        String trimmed = given.trim();
-        if (trimmed.matches("\\+?[0-9]{1,10}")) {
-            long number = Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
-            if (number >= min && number <= max) {
-                return (int) number;
-            }
+        Parsed<Integer> parsed = WholeNumbers.parseInt(value(query, name), min, max, otherwise);
+        if (parsed.ok()) {
+            return parsed.get();
         }
         problems.add(new Open311Error.Entry(400, max == Integer.MAX_VALUE
                 ? message("open311.error.field", name, message("open311.error.whole.min", min))
@@ -52,18 +49,19 @@ class Open311Input {
         return otherwise;
     }
 
-    /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires. */
+    /** A datetime parameter: ISO-8601 with an offset from UTC, as the specification requires, in the years Civitas accepts. */
     Instant date(Map<String, String[]> query, String name, List<Open311Error.Entry> problems) {
         String given = value(query, name);
         if (given == null) {
             return null;
         }
-        try {
-            return java.time.OffsetDateTime.parse(given.trim()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            problems.add(new Open311Error.Entry(400, field(name, "open311.error.datetime")));
-            return null;
+        Parsed<Instant> parsed = DateTimes.parse(given);
+        if (parsed.ok()) {
+            return parsed.get();
         }
+        problems.add(new Open311Error.Entry(400, field(name, parsed.refusal().orElseThrow() == Rule.YEAR_OUT_OF_RANGE
+                ? "open311.error.datetime.year" : "open311.error.datetime")));
+        return null;
     }
 
     /** Free text: at most {@code max} characters, and no markup. */

@@ -25,6 +25,8 @@ import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.Paging;
+import org.civitas.platform.input.Parsed;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Actor;
 import org.civitas.requests.photos.Photos;
@@ -143,19 +145,11 @@ public class StaffConsolePages {
         if (filters.sort() != null && !filters.sort().equals("expected")) {
             violations.add(new Violation("sort", "requests.staff.filter.sort.unknown"));
         }
-        int pageNumber = 1;
-        if (blank(page) != null) {
-            try {
-                pageNumber = Integer.parseInt(page.trim());
-            }
-            catch (NumberFormatException e) {
-                pageNumber = 0;
-            }
-            if (pageNumber < 1 || pageNumber > 1_000_000) {
-                violations.add(new Violation("page", "requests.staff.filter.page"));
-                pageNumber = 1;
-            }
+        Parsed<Integer> asked = Paging.page(page);
+        if (!asked.ok()) {
+            violations.add(new Violation("page", "requests.staff.filter.page"));
         }
+        int pageNumber = asked.orElse(1);
         Queue queue = null;
         if (violations.isEmpty()) {
             CasePage found = cases.queue(scope, new CaseQuery(statusFilter, filters.service(), filters.sla(),

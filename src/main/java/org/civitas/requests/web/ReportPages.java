@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +31,7 @@ import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.SignedInUser;
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.Dates;
 import org.civitas.platform.web.FieldProblem;
 import org.civitas.requests.cases.Channel;
 import org.civitas.requests.cases.Contact;
@@ -686,16 +686,7 @@ class ReportPages {
     }
 
     private static Optional<LocalDate> date(String day, String month, String year) {
-        try {
-            int y = Integer.parseInt(year.trim());
-            if (y < 1900 || y > 2200) {
-                return Optional.empty();
-            }
-            return Optional.of(LocalDate.of(y, Integer.parseInt(month.trim()), Integer.parseInt(day.trim())));
-        }
-        catch (NumberFormatException | DateTimeException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return Dates.of(day, month, year).toOptional();
     }
 
     private static String decimal(BigDecimal value) {

@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
+import org.civitas.platform.input.Parsed;
+import org.civitas.platform.input.Sizes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -232,16 +234,11 @@ class AuditApi {
             }
             return null;
         }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed < 0) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
+        Parsed<Long> parsed = Sizes.parse(value, Long.MAX_VALUE);
+        if (!parsed.ok()) {
             violations.add(new Violation(field, "trust.audit." + field + ".number"));
-            return null;
         }
+        return parsed.orElse(null);
     }
 
     static String hex(byte[] bytes) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.civitas.CivitasTest;
@@ -78,6 +79,21 @@ class ServicePagesTest {
                 .contains("href=\"#team\"").contains("href=\"#sla-amount\"").contains("Bad Code!");
         Map<String, String> taken = details("pothole", "highways");
         assertThat(manager.postForm("/staff/services", taken).body()).contains("Another service already uses this code");
+    }
+
+    @Test
+    void anSlaAmountIsWrittenInAsciiDigits() {
+        WebSession manager = signedIn("manager@riverside.example");
+        manager.get("/staff/services/new");
+        // Integer.valueOf read the Arabic-Indic ٣ and the full-width ３ as 3
+        for (String amount : List.of("\u0663", "\uff13", "3e0", "99999999999")) {
+            Map<String, String> form = details("bench-digits", "highways");
+            form.put("sla-amount", amount);
+            HttpResponse<String> refused = manager.postForm("/staff/services", form);
+            assertThat(refused.statusCode()).as(amount).isEqualTo(400);
+            assertThat(refused.body()).as(amount).contains("href=\"#sla-amount\"");
+            assertThat(services.byCode("bench-digits")).as(amount).isEmpty();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.civitas.requests.cases;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -234,6 +235,13 @@ class CaseHandlingTest {
         JsonNode adminQueue = json(admin.get("/api/v1/cases?service=tree&size=100"));
         assertThat(adminQueue.get("cases").findValuesAsText("reference")).contains(tree);
         assertThat(adminQueue.get("counts").get("submitted").asLong()).isGreaterThanOrEqualTo(2);
+        // only ASCII digits count: Integer.parseInt read the Arabic-Indic ١ (%D9%A1) as page 1
+        for (String query : List.of("page=%D9%A1", "size=%D9%A1%D9%A0", "older_than_days=%D9%A1", "page=1e3", "page=99999999999",
+                "size=101", "page=0")) {
+            HttpResponse<String> refused = caseworker.get("/api/v1/cases?" + query);
+            assertThat(refused.statusCode()).as(query + " " + refused.body()).isEqualTo(422);
+            assertThat(refused.body()).as(query).contains("\"field\":\"" + query.substring(0, query.indexOf('=')) + "\"");
+        }
 
         WebSession citizen = staff("citizen@riverside.example");
         assertThat(citizen.get("/api/v1/cases/" + pothole).statusCode()).isEqualTo(403);

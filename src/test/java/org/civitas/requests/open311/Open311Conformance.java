@@ -1,10 +1,7 @@
 package org.civitas.requests.open311;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -21,13 +18,14 @@ import org.w3c.dom.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks Open311 responses the way a strict client would: JSON against the JSON schemas shipped
- * with the specification (../shared/specs/open311/schema), XML through a parser that refuses
- * DOCTYPEs and external entities.
+ * Checks Open311 responses the way a strict client would: JSON against our own JSON schemas,
+ * written from the GeoReport v2 specification and kept in the repository
+ * (src/test/resources/open311/schema), XML through a parser that refuses DOCTYPEs and external entities.
  */
 final class Open311Conformance {
 
-    static final Path SCHEMAS = Path.of("..", "shared", "specs", "open311", "schema").toAbsolutePath().normalize();
+    /** On the test class path, so a clone with nothing beside it runs every test. */
+    static final String SCHEMAS = "/open311/schema/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
@@ -36,15 +34,15 @@ final class Open311Conformance {
 
     /** Validates a JSON body against one of the specification's schemas, e.g. {@code services.json}. */
     static JsonNode validJson(String body, String schemaFile) {
-        Path schema = SCHEMAS.resolve(schemaFile);
-        assertThat(schema).as("the Open311 schemas are in ../shared/specs").exists();
+        java.net.URL schema = Open311Conformance.class.getResource(SCHEMAS + schemaFile);
+        assertThat(schema).as("the Open311 schema %s is in src/test/resources%s", schemaFile, SCHEMAS).isNotNull();
         try {
-            JsonSchema jsonSchema = SCHEMA_FACTORY.getSchema(URI.create(schema.toUri().toString()));
+            JsonSchema jsonSchema = SCHEMA_FACTORY.getSchema(schema.toURI());
             JsonNode node = JSON.readTree(body);
             Set<ValidationMessage> problems = jsonSchema.validate(node);
             assertThat(problems).as("%s against %s", body, schemaFile).isEmpty();
             return node;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -76,9 +74,5 @@ final class Open311Conformance {
         } catch (Exception e) {
             throw new AssertionError("not well-formed Open311 XML: " + e.getMessage() + "\n" + body, e);
         }
-    }
-
-    static boolean schemasPresent() {
-        return Files.isDirectory(SCHEMAS);
     }
 }

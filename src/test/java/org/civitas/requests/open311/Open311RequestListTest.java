@@ -141,6 +141,15 @@ class Open311RequestListTest {
                 }
             }
         });
+        // years Java reads but no service has to do with: refused before any date arithmetic, naming the rule
+        for (String query : List.of("?start_date=" + encode("+999999999-12-31T23:59:59-18:00"),
+                "?end_date=" + encode("-999999999-01-01T00:00:00+18:00"), "?start_date=0001-01-01T00:00:00Z&end_date=0001-02-01T00:00:00Z",
+                "?end_date=" + encode("+10000-01-01T00:00:00Z"))) {
+            HttpResponse<String> response = client.get("/open311/v2/requests.json" + query);
+            assertThat(response.statusCode()).as("%s %s", query, response.body()).isEqualTo(400);
+            assertThat(Open311Conformance.json(response.body()).get(0).get("description").asText()).as(query)
+                    .matches("(start|end)_date: Enter a date and time in a year from 1900 to 2200");
+        }
         // exactly 90 days is allowed
         assertThat(client.get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-04-01T00:00:00Z")
                 .statusCode()).isEqualTo(200);

@@ -24,6 +24,9 @@ class Open311TokensTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     WebSession client;
 
     @BeforeEach
@@ -113,7 +116,40 @@ class Open311TokensTest {
     }
 
     @Test
-    void aRealtimeRequestHasNoTokenAndAnUnknownJurisdictionIsRefused() {
+    void aRealtimeRequestHasNoToken() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("api_key", CivitasTest.DEMO_API_KEY);
+        form.put("service_code", "pothole");
+        form.put("address_string", "12 River Street");
+        form.put("attribute[size]", "large");
+        form.put("attribute[depth]", "8");
+        form.put("attribute[surface]", "road");
+        JsonNode services = Open311Conformance.json(client.get("/open311/v2/services.json").body());
+        assertThat(services.findValues("service_code").stream().map(JsonNode::asText).toList()).contains("pothole");
+        for (JsonNode service : services) {
+            if (service.get("service_code").asText().equals("pothole")) {
+                assertThat(service.get("type").asText()).as("pothole is a realtime service").isEqualTo("realtime");
+            }
+        }
+        HttpResponse<String> created = client.postRaw("/open311/v2/requests.json", "application/x-www-form-urlencoded",
+                WebSession.form(form));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode entry = Open311Conformance.json(created.body()).get(0);
+        // realtime: the id at once, and no token to look it up by (the specification gives batch services a token instead)
+        assertThat(entry.has("token")).as(created.body()).isFalse();
+        String id = entry.get("service_request_id").asText();
+        assertThat(id).matches("[A-Z]+-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(jdbc.sql("select token from requests.service_request where reference = ?").param(id).query(String.class)
+                .optional()).as("no token is stored for a realtime request, so none can lead to it").isEmpty();
+
+        HttpResponse<String> xml = client.postRaw("/open311/v2/requests.xml", "application/x-www-form-urlencoded", WebSession.form(form));
+        assertThat(xml.statusCode()).as(xml.body()).isEqualTo(200);
+        List<Element> fields = children(children(Open311Conformance.validXml(xml.body()).getDocumentElement()).get(0));
+        assertThat(fields.stream().map(Element::getTagName)).contains("service_request_id").doesNotContain("token");
+    }
+
+    @Test
+    void anUnknownJurisdictionOrFormatIsRefusedForAToken() {
         String token = bulkyWasteToken();
         HttpResponse<String> response = client.get("/open311/v2/tokens/" + token + ".json?jurisdiction_id=elsewhere.example");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,6 +146,12 @@ class StaffConsolePagesTest {
         assertThat(badFilters.statusCode()).isEqualTo(400);
         assertThat(badFilters.body()).contains("href=\"#status\"").contains("href=\"#sla\"").contains("href=\"#age\"")
                 .contains("href=\"#page\"").contains("href=\"#service\"");
+        // only ASCII digits are a page: Integer.parseInt read the Arabic-Indic ٢ (%D9%A2) as page 2
+        for (String page : List.of("%D9%A2", "1e3", "2147483648", "%EF%BC%92")) {
+            HttpResponse<String> refused = caseworker.get("/staff?page=" + page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(400);
+            assertThat(refused.body()).as(page).contains("href=\"#page\"");
+        }
 
         assertThat(caseworker.get("/staff/cases/" + pothole).body()).as("nothing was written").contains("Nothing has happened");
     }
