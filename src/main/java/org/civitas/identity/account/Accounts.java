@@ -64,7 +64,7 @@ public class Accounts {
 
     public List<Account> staff() {
         // names are sealed, so the database cannot sort by them
-        return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.created_at").query(this::map).stream()
+        return jdbc.sql(SELECT + " where a.kind = 'staff' order by a.created_at").query(this::map).list().stream()
                 .sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 

@@ -55,6 +55,8 @@ class DatabaseConfiguration {
             config.setPassword(server.password());
         }
         config.setMaximumPoolSize(database == null || database.poolSize() <= 0 ? 20 : database.poolSize());
+        // a connection kept longer than this is logged with where it was taken (0 = off); the tests turn it on
+        config.setLeakDetectionThreshold(environment.getProperty("civitas.database.leak-detection-threshold", Long.class, 0L));
         return new HikariDataSource(config);
     }
 

@@ -51,6 +51,28 @@ class StaffAdministrationPagesTest {
         return accountService.createStaff(email, "Sam Staff", PASSWORD, Set.of(Role.CASEWORKER), Set.of(highways), null);
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void listingStaffGivesItsDatabaseConnectionBack() {
+        // the staff list was read as a stream that was never closed: each view of the page kept a
+        // connection, and a pool's worth of views stopped every page and API call of the node
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        com.zaxxer.hikari.HikariPoolMXBean pool = ((com.zaxxer.hikari.HikariDataSource) dataSource).getHikariPoolMXBean();
+        int views = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize() + 5;
+        for (int i = 0; i < views; i++) {
+            assertThat(admin.get("/admin/staff").statusCode()).isEqualTo(200);
+            assertThat(accounts.staff()).isNotEmpty();
+        }
+        // a scheduled job may hold one for a moment; a leak holds them for good
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (pool.getActiveConnections() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(pool.getActiveConnections()).as("connections still out after %d views of the staff list", views).isZero();
+    }
+
     @Test
     void anAdministratorChangesRoleAndTeamsAndTheSessionEnds() {
         Account sam = newCaseworker("sam.change@riverside.example");
