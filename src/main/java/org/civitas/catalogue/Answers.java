@@ -63,6 +63,11 @@ public final class Answers {
         return violations;
     }
 
+    /** Lengths are counted in characters as people see them (code points), on every channel: an emoji is one. */
+    private static int codePoints(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
     /** The field name Open311 uses for an answer. */
     public static String field(String code) {
         return "attribute[" + code + "]";
@@ -75,8 +80,8 @@ public final class Answers {
         String value = values.get(0);
         return switch (question.datatype()) {
             case STRING -> value.contains("\n") || value.contains("\r") ? "catalogue.answer.string.lines"
-                    : value.length() > MAX_STRING ? "catalogue.answer.string.length" : null;
-            case TEXT -> value.length() > MAX_TEXT ? "catalogue.answer.text.length" : null;
+                    : codePoints(value) > MAX_STRING ? "catalogue.answer.string.length" : null;
+            case TEXT -> codePoints(value) > MAX_TEXT ? "catalogue.answer.text.length" : null;
             case NUMBER -> number(value);
             case DATETIME -> datetime(value);
             case SINGLEVALUELIST -> question.hasValue(value) ? null : "catalogue.answer.choice";

@@ -44,6 +44,17 @@ class AnswersTest {
     }
 
     @Test
+    void lengthsAreCountedInCharactersNotUtf16Units() {
+        String pothole = "\uD83D\uDD73"; // one character, two UTF-16 units
+        assertThat(violations("registration", pothole.repeat(Answers.MAX_STRING))).isEmpty();
+        assertThat(violations("registration", pothole.repeat(Answers.MAX_STRING + 1)))
+                .containsExactly(new Violation("attribute[registration]", "catalogue.answer.string.length"));
+        assertThat(violations("details", pothole.repeat(Answers.MAX_TEXT))).isEmpty();
+        assertThat(violations("details", pothole.repeat(Answers.MAX_TEXT + 1)))
+                .containsExactly(new Violation("attribute[details]", "catalogue.answer.text.length"));
+    }
+
+    @Test
     void aNumberMustParse() {
         assertThat(violations("depth", "deep")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
         assertThat(violations("depth", "12,5")).containsExactly(new Violation("attribute[depth]", "catalogue.answer.number"));
