@@ -196,7 +196,7 @@ public class StaffConsolePages {
     public record CaseView(String reference, String service, int version, String status, String statusLabel, String description,
                            String address, String coordinates, String channel, String requested, String updated, String expected,
                            boolean overdue, String assignee, String duplicateOf, String statusNote, String mediaUrl,
-                           List<Answer> answers, List<HistoryRow> history) {
+                           List<Answer> answers, List<HistoryRow> history, boolean sealed) {
     }
 
     /** What the forms on the case page show back after a refused change. */
@@ -318,7 +318,9 @@ public class StaffConsolePages {
                 t("requests.staff.channel." + r.channel().code()), format(r.requestedAt()), format(r.updatedAt()),
                 r.expectedAt() == null ? "" : format(r.expectedAt()), r.slaBreached(now),
                 detail.assignedTo() == null ? "" : known.getOrDefault(detail.assignedTo(), ""), orEmpty(detail.duplicateOf()),
-                orEmpty(r.statusNote()), orEmpty(r.mediaUrl()), answers, history);
+                orEmpty(r.statusNote()), orEmpty(r.mediaUrl()), answers, history,
+                // a private request's description and place are sealed: they are read with a purpose, on the contact page
+                service != null && service.privateRequests() && r.description() == null && r.addressString() == null && r.lat() == null);
         model.addAttribute("problems", problems(violations));
         model.addAttribute("form", form);
         model.addAttribute("item", view);

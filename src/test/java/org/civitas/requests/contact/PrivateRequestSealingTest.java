@@ -166,7 +166,9 @@ class PrivateRequestSealingTest {
         WebSession admin = new WebSession(port);
         admin.signIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
         admin.get("/account");
-        assertThat(admin.get("/staff/cases/" + stored.reference()).body()).doesNotContain(COMPLAINT).doesNotContain(HOME);
+        assertThat(admin.get("/staff/cases/" + stored.reference()).body()).doesNotContain(COMPLAINT).doesNotContain(HOME)
+                .as("the case page says where the sealed details are read").contains("id=\"sealed-hint\"")
+                .contains("href=\"/staff/cases/" + stored.reference() + "/contact\"");
         admin.get("/staff/cases/" + stored.reference() + "/contact");
         HttpResponse<String> shown = admin.postForm("/staff/cases/" + stored.reference() + "/contact", Map.of("purpose", "update"));
         assertThat(shown.statusCode()).isEqualTo(200);
