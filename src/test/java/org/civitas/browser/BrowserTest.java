@@ -69,6 +69,8 @@ public abstract class BrowserTest {
     protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
     /** The HTTP status of the document each page shows now (its last main-frame navigation). */
     private final Map<Page, Integer> documentStatuses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Forms the server sent back as 400 Bad Request with their errors (the GOV.UK pattern): documents, by address. */
+    private final java.util.Set<String> refusedForms = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void launchBrowser() {
@@ -96,6 +98,7 @@ public abstract class BrowserTest {
     @BeforeEach
     void openContext() {
         consoleErrors.clear();
+        refusedForms.clear();
         context = newContext(true);
         page = newPage(context);
     }
@@ -142,6 +145,9 @@ public abstract class BrowserTest {
         opened.onResponse(response -> {
             if (response.request().isNavigationRequest() && response.frame() == opened.mainFrame()) {
                 documentStatuses.put(opened, response.status());
+                if (response.status() == 400 && "POST".equals(response.request().method())) {
+                    refusedForms.add(response.url());
+                }
             }
         });
         return opened;
@@ -183,8 +189,17 @@ public abstract class BrowserTest {
         }
     }
 
+    /**
+     * No console errors, but for the one Chromium logs for a form the server sent back as 400 with its
+     * errors, on purpose (the GOV.UK pattern; the tests check those pages themselves). Chromium logs that
+     * line when it likes, sometimes after the click has returned, so tests cannot take it away themselves
+     * without a race; it is set aside here only for a POSTed document that did come back as 400.
+     */
     protected void assertNoConsoleErrors() {
-        assertThat(consoleErrors).as("console errors").isEmpty();
+        assertThat(consoleErrors).as("console errors")
+                .filteredOn(error -> !(error.startsWith("Failed to load resource: the server responded with a status of 400")
+                        && refusedForms.stream().anyMatch(error::contains)))
+                .isEmpty();
     }
 
     /**

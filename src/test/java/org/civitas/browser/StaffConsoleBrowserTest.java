@@ -52,7 +52,6 @@ class StaffConsoleBrowserTest extends BrowserTest {
         // a mistake first: no status chosen
         button(page, "Change status").click();
         assertThat(page).hasTitle(Pattern.compile("^Error: Case "));
-        consoleErrors.removeIf(error -> error.contains("status of 400")); // the form comes back as 400 Bad Request, on purpose
         assertThat(page.locator(".govuk-error-summary")).containsText("Choose the new status");
         assertNoAccessibilityViolations(page);
 
@@ -105,7 +104,6 @@ class StaffConsoleBrowserTest extends BrowserTest {
 
         // a mistake first: nowhere given, no answers
         button(page, "Enter the request").click();
-        consoleErrors.removeIf(error -> error.contains("status of 400")); // the form comes back as 400 Bad Request, on purpose
         assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator(".govuk-error-summary")).containsText("Give where it is");
         assertNoAccessibilityViolations(page);
@@ -120,6 +118,9 @@ class StaffConsoleBrowserTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Phone call to staff");
         assertThat(page.locator("main")).containsText("Outside the library on Mill Lane");
         assertNoAccessibilityViolations(page);
+        // the refused form came back as 400 Bad Request, on purpose; the browser reports that status when it
+        // likes (not always before the click returns), so it is set aside here, by its address, and only it
+        consoleErrors.removeIf(error -> error.contains("status of 400") && error.contains("/staff/requests/new/pothole"));
         assertNoConsoleErrors();
     }
 

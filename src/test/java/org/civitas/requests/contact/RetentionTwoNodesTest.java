@@ -67,6 +67,7 @@ class RetentionTwoNodesTest {
                 "--civitas.data-dir=" + dataDir, "--server.port=0",
                 "--civitas.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
                 "--civitas.database.user=postgres", "--civitas.master-key=" + masterKey,
+                "--civitas.demo=true", // an external database takes the demo only when asked for by name
                 "--civitas.demo-password=" + CivitasTest.DEMO_PASSWORD, "--civitas.demo-api-key=" + CivitasTest.DEMO_API_KEY,
                 // the test runs the jobs itself
                 "--civitas.retention.initial-delay=PT1H", "--civitas.audit.sequence-every=3600000");
