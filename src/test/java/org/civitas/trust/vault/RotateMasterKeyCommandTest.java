@@ -110,10 +110,10 @@ class RotateMasterKeyCommandTest {
             try (Connection rotation = DriverManager.getConnection(url, "postgres", null)) {
                 // the lock the command holds for its whole run, taken the way it takes it
                 assertThat(NodeLock.tryExclusive(rotation)).isTrue();
-                assertThatThrownBy(() -> start(external, "--civitas.database.user=postgres").close())
+                assertThatThrownBy(() -> start(external, "--civitas.database.user=postgres", "--civitas.demo=true").close())
                         .hasStackTraceContaining("A master-key rotation (java -jar civitas.jar vault rotate-master-key) is running");
             }
-            try (ConfigurableApplicationContext node = start(external, "--civitas.database.user=postgres")) {
+            try (ConfigurableApplicationContext node = start(external, "--civitas.database.user=postgres", "--civitas.demo=true")) {
                 assertThat(node.isActive()).as("once the rotation has let go, nodes start").isTrue();
                 Result result = run(Map.of(), "rotate-master-key", "--civitas.data-dir=" + dataDir, external, "--civitas.database.user=postgres");
                 assertThat(result.code()).isEqualTo(RotateMasterKeyCommand.REFUSED);
