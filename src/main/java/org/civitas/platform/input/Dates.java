@@ -31,6 +31,13 @@ public final class Dates {
         if (trimmed.length() != 10 || trimmed.charAt(4) != '-' || trimmed.charAt(7) != '-') {
             return Parsed.refused(trimmed.length() > 10 ? Rule.TOO_LONG : Rule.NOT_A_DATE);
         }
+        for (int i = 0; i < 10; i++) {
+            char c = trimmed.charAt(i);
+            // yyyy-MM-dd exactly: digits in every place but the two hyphens (the boxes below forgive spaces, ISO does not)
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return Parsed.refused(Rule.NOT_A_DATE);
+            }
+        }
         return of(trimmed.substring(8, 10), trimmed.substring(5, 7), trimmed.substring(0, 4));
     }
 

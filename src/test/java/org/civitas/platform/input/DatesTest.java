@@ -18,7 +18,7 @@ class DatesTest {
     @Test
     void refusesDatesThatAreNotRealOrNotIso() {
         for (String text : new String[] {"2025-02-29", "2026-13-01", "2026-00-10", "2026-3-10", "10/03/2026", "2026-03-1x", "+026-03-10",
-                "2026-+3-10"}) {
+                "2026-+3-10", "1974- 8-27", "1974-08- 7", " 974-08-27x"}) {
             assertThat(Dates.parse(text)).as(text).isEqualTo(Parsed.refused(Rule.NOT_A_DATE));
         }
         assertThat(Dates.parse("2026-03-10T00:00:00Z")).isEqualTo(Parsed.refused(Rule.TOO_LONG));
