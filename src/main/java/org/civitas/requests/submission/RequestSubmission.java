@@ -104,7 +104,8 @@ public class RequestSubmission {
         violations.addAll(mediaUrl.violations());
         violations.addAll(answers(draft.version().questions(), draft.answers()));
         Contact contact = null;
-        boolean anonymousAllowed = services.allowsAnonymousRequests(draft.service().code());
+        // the service as the catalogue serves it (cached, cleared when it changes): not a query per request
+        boolean anonymousAllowed = draft.service().anonymousRequests();
         if (draft.sealedContact() != null) {
             violations.addAll(anonymity(anonymousAllowed, draft.sealedContact().named(), draft.sealedContact().reachable()));
         }
@@ -205,7 +206,7 @@ public class RequestSubmission {
      * name and an e-mail address or phone number. The value is null when nothing was given.
      */
     public Checked<Contact> contact(Service service, Contact given) {
-        return contact(given, services.allowsAnonymousRequests(service.code()));
+        return contact(given, service.anonymousRequests());
     }
 
     /**
