@@ -28,19 +28,11 @@ public final class DateTimes {
 
     /** An ISO-8601 date-time with its offset kept. */
     public static Parsed<OffsetDateTime> parseOffset(String text) {
-        if (text == null) {
-            return Parsed.refused(Rule.REQUIRED);
+        Parsed<String> given = Parsed.trimmed(text, MAX_LENGTH);
+        if (!given.ok()) {
+            return Parsed.refused(given.refusal().orElseThrow());
         }
-        if (text.length() > WholeNumbers.MAX_RAW_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return Parsed.refused(Rule.REQUIRED);
-        }
-        if (trimmed.length() > MAX_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
+        String trimmed = given.get();
         OffsetDateTime parsed;
         try {
             parsed = OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -26,19 +26,11 @@ public final class Decimals {
         if (min.compareTo(max) > 0 || maxDecimalPlaces < 0) {
             throw new IllegalArgumentException("bad bounds");
         }
-        if (text == null) {
-            return Parsed.refused(Rule.REQUIRED);
+        Parsed<String> given = Parsed.trimmed(text, MAX_LENGTH);
+        if (!given.ok()) {
+            return Parsed.refused(given.refusal().orElseThrow());
         }
-        if (text.length() > WholeNumbers.MAX_RAW_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return Parsed.refused(Rule.REQUIRED);
-        }
-        if (trimmed.length() > MAX_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
+        String trimmed = given.get();
         int i = 0;
         int n = trimmed.length();
         if (trimmed.charAt(0) == '+' || trimmed.charAt(0) == '-') {

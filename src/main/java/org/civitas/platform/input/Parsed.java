@@ -23,6 +23,24 @@ public final class Parsed<T> {
         return new Parsed<>(Objects.requireNonNull(value), null);
     }
 
+    /**
+     * The first checks every parser makes, before reading a character: given, not absurdly long as
+     * sent, not blank, and at most {@code maxLength} once stripped. The stripped text, or the rule broken.
+     */
+    static Parsed<String> trimmed(String text, int maxLength) {
+        if (text == null) {
+            return refused(Rule.REQUIRED);
+        }
+        if (text.length() > WholeNumbers.MAX_RAW_LENGTH) {
+            return refused(Rule.TOO_LONG);
+        }
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return refused(Rule.REQUIRED);
+        }
+        return trimmed.length() > maxLength ? refused(Rule.TOO_LONG) : value(trimmed);
+    }
+
     public static <T> Parsed<T> refused(Rule rule) {
         return new Parsed<>(null, Objects.requireNonNull(rule));
     }

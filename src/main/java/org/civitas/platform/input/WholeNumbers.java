@@ -20,19 +20,11 @@ public final class WholeNumbers {
         if (min > max) {
             throw new IllegalArgumentException("min " + min + " > max " + max);
         }
-        if (text == null) {
-            return Parsed.refused(Rule.REQUIRED);
+        Parsed<String> given = Parsed.trimmed(text, MAX_LENGTH);
+        if (!given.ok()) {
+            return Parsed.refused(given.refusal().orElseThrow());
         }
-        if (text.length() > MAX_RAW_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return Parsed.refused(Rule.REQUIRED);
-        }
-        if (trimmed.length() > MAX_LENGTH) {
-            return Parsed.refused(Rule.TOO_LONG);
-        }
+        String trimmed = given.get();
         int start = 0;
         boolean negative = false;
         char first = trimmed.charAt(0);
