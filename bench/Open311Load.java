@@ -273,7 +273,13 @@ public class Open311Load {
         List<String> references = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
              ResultSet rs = c.createStatement().executeQuery(
-                     "select reference from requests.service_request tablesample system (5) limit 2000")) {
+                     // only requests of public services: a private one is 404 without a key (issue 12); to_jsonb so that
+                     // the query also runs on a database from before services had a privacy
+                     """
+                     select r.reference from requests.service_request r tablesample system (5)
+                     where not exists (select 1 from catalogue.service s
+                                       where s.id = r.service_id and to_jsonb(s) ->> 'privacy' = 'private')
+                     limit 2000""")) {
             while (rs.next()) {
                 references.add(rs.getString(1));
             }

@@ -290,6 +290,13 @@ class RateLimitTest {
     }
 
     @Test
+    void bucketsAreUnloggedSoTheirWritesNeverWaitForTheWriteAheadLog() {
+        // counters of the last window: a crash may reset them, a limited request must not wait for a WAL flush
+        assertThat(jdbc.sql("select relpersistence from pg_class where oid = 'platform.rate_limit_bucket'::regclass")
+                .query(String.class).single()).isEqualTo("u");
+    }
+
+    @Test
     void aLimitResetsAfterItsWindowAndRefilledBucketsAreDeleted() {
         MovableClock clock = new MovableClock();
         RateLimiter node = node(clock);
