@@ -86,6 +86,26 @@ class WelshRequestPagesTest {
         assertThat(WELSH_TIME.matcher(tracked.body()).find()).as("a Welsh date and time on the tracking page").isTrue();
         assertThat(tracked.body()).doesNotContainPattern("\\d{4}, \\d{1,2}:\\d{2}y[bh]");
 
+        // the staff console in Welsh: the queue, the case, the contact details' purposes (the trust bundle's)
+        WebSession caseworker = new WebSession(port);
+        caseworker.signIn("caseworker@riverside.example", CivitasTest.DEMO_PASSWORD);
+        String queue = get(caseworker, "/staff").body();
+        assertThat(queue).contains("Hidlo achosion").contains("Defnyddio’r hidlwyr").contains(ref).doesNotContain("Filter cases");
+        assertThat(queue).containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4} am \\d{1,2}:\\d{2}y[bh]");
+        String casePage = get(caseworker, "/staff/cases/" + ref).body();
+        assertThat(casePage).contains("Achos " + ref).contains("Wedi’i gydnabod").contains("Newid y statws").contains("Hanes")
+                .contains("Wedi’i wneud drwy").contains("Gwefan").doesNotContain("Change the status");
+        String contact = get(caseworker, "/staff/cases/" + ref + "/contact").body();
+        assertThat(contact).contains("Pam mae angen manylion cyswllt y ceisydd arnoch chi?").contains("I ofyn iddyn nhw am ragor o fanylion")
+                .doesNotContain("To ask them for more details");
+
+        // a resident's data pages (the trust bundle)
+        WebSession citizen = new WebSession(port);
+        citizen.signIn("citizen@riverside.example", CivitasTest.DEMO_PASSWORD);
+        assertThat(get(citizen, "/account/data-access").body()).contains("Pwy sydd wedi gweld eich data").contains("Lawrlwytho eich data")
+                .doesNotContain("Who has seen your data");
+        assertThat(get(citizen, "/account/delete").body()).contains("Ni allwch ddadwneud hyn").contains("Dileu fy nata");
+
         HttpResponse<String> unknown = get(new WebSession(port), "/track?reference=RBC-2222-2222");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("Nid oes cais â’r cyfeirnod hwn");
