@@ -41,7 +41,10 @@ public final class RotateMasterKeyCommand {
     }
 
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        ResourceBundle messages = ResourceBundle.getBundle("messages/trust", Locale.UK);
+        // English whatever the machine's language: without the no-fallback control, a JVM whose default locale
+        // is Welsh would be given trust_cy.properties for Locale.UK
+        ResourceBundle messages = ResourceBundle.getBundle("messages/trust", Locale.UK,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Text text = (key, values) -> MessageFormat.format(messages.getString("trust.vault.rotate." + key), values);
         if (args.length == 0 || !NAME.equals(args[0])) {
             err.println(text.get("usage"));

@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -190,6 +192,22 @@ class RotateMasterKeyCommandTest {
         }
         assertThat(key(master())).isEqualTo(newKey);
         assertThat(dataDir.resolve("keys/master.key.new")).as("it opened nothing, so it is removed").doesNotExist();
+    }
+
+    @Test
+    void theCommandSpeaksEnglishOnAMachineWhoseLanguageIsWelsh() {
+        // trust_cy.properties exists (issue 20): a bundle asked for in en-GB must not fall back to the machine's Welsh
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("cy-GB"));
+            ResourceBundle.clearCache(RotateMasterKeyCommand.class.getClassLoader());
+            Result result = run(Map.of("CIVITAS_MASTER_KEY", "unused"), "rotate");
+            assertThat(result.code()).isEqualTo(RotateMasterKeyCommand.REFUSED);
+            assertThat(result.text()).startsWith("Usage: java -jar civitas.jar vault rotate-master-key");
+        } finally {
+            Locale.setDefault(before);
+            ResourceBundle.clearCache(RotateMasterKeyCommand.class.getClassLoader());
+        }
     }
 
     @Test
