@@ -9,10 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -38,6 +41,7 @@ class WelshBundlesTest {
 
     static final Path MESSAGES = Path.of("src/main/resources/messages");
     static final String ALLOW_LIST = "welsh-same-as-english.txt";
+    static final Locale WELSH = Locale.forLanguageTag("cy");
     static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)\\s*(,[^{}]*)?}");
 
     @Test
@@ -98,6 +102,16 @@ class WelshBundlesTest {
     }
 
     @Test
+    void aBrokenMessagePatternOrDatePatternIsNamed(@TempDir Path dir) throws IOException {
+        write(dir, "x.properties", "a=Team {0} is added\nx.dateFormat=d MMMM yyyy 'at' h:mma\n");
+        write(dir, "x_cy.properties", "a=Mae tîm {0 wedi’i ychwanegu {0}\nx.dateFormat=d MMMM yyyy 'am h:mma\n");
+        assertThat(String.join("\n", problems(dir, Map.of()).get("x_cy.properties")))
+                .contains("a: not a valid message pattern")
+                .contains("x.dateFormat: not a valid java.time date pattern");
+        assertThat(problems(dir, Map.of())).doesNotContainKey("x.properties");
+    }
+
+    @Test
     void aDuplicatedKeyIsNamed(@TempDir Path dir) throws IOException {
         write(dir, "x.properties", "a=Save\n");
         write(dir, "x_cy.properties", "a=Cadw\na=Cadw eto\n");
@@ -115,12 +129,7 @@ class WelshBundlesTest {
             Path welshFile = dir.resolve(welshName);
             Bundle english = load(englishFile);
             english.duplicates.forEach(key -> add(problems, name, "key written twice: " + key));
-            english.values.forEach((key, value) -> {
-                if (hasArguments(value) && hasLoneApostrophe(value)) {
-                    add(problems, name, key + ": lone ASCII apostrophe in a message with arguments "
-                            + "(MessageFormat drops it): write ’ instead");
-                }
-            });
+            english.values.forEach((key, value) -> formatProblems(key, value, Locale.UK).forEach(problem -> add(problems, name, problem)));
             if (!Files.exists(welshFile)) {
                 add(problems, welshName, "does not exist: copy " + name + " to " + welshName
                         + " and translate every value into Welsh");
@@ -157,13 +166,36 @@ class WelshBundlesTest {
                     add(problems, welshName, key + ": arguments differ: English " + describe(englishArguments)
                             + ", Welsh " + describe(welshArguments) + " (keep each {n} exactly as in English)");
                 }
-                if (hasArguments(value) && hasLoneApostrophe(value)) {
-                    add(problems, welshName, key + ": lone ASCII apostrophe in a message with arguments "
-                            + "(MessageFormat drops it): write ’ instead");
-                }
+                formatProblems(key, value, WELSH).forEach(problem -> add(problems, welshName, problem));
             });
         }
         return problems;
+    }
+
+    /**
+     * What MessageFormat or java.time would trip over: a lone ASCII apostrophe or a broken pattern in
+     * a message with arguments, or a key named ...dateFormat that is not a java.time pattern.
+     */
+    static List<String> formatProblems(String key, String value, Locale locale) {
+        List<String> found = new ArrayList<>();
+        if (hasArguments(value)) {
+            if (hasLoneApostrophe(value)) {
+                found.add(key + ": lone ASCII apostrophe in a message with arguments (MessageFormat drops it): write ’ instead");
+            }
+            try {
+                new MessageFormat(value, locale);
+            } catch (IllegalArgumentException e) {
+                found.add(key + ": not a valid message pattern (" + e.getMessage() + "): check the { and } around each argument");
+            }
+        }
+        if (key.endsWith("dateFormat")) {
+            try {
+                DateTimeFormatter.ofPattern(value, locale);
+            } catch (IllegalArgumentException e) {
+                found.add(key + ": not a valid java.time date pattern (" + e.getMessage() + "): quote words as 'am'");
+            }
+        }
+        return found;
     }
 
     static String report(Map<String, List<String>> problems) {
