@@ -188,7 +188,8 @@ class StaffAdministrationPagesTest {
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         soft.assertThat(admin.get("/admin/staff", welsh, "cy").body()).contains("Gweinyddwr").doesNotContain(">Administrator<");
         soft.assertThat(admin.get("/admin/bank-holidays?year=2028", welsh, "cy").body())
-                .contains("Dydd Llun 25 Rhagfyr 2028").doesNotContain("Monday 25 December 2028");
+                .contains("Dydd Llun 25 Rhagfyr 2028").doesNotContain("Monday 25 December 2028")
+                .contains("<html lang=\"cy\"").contains("Ychwanegu gŵyl y banc").contains("Neidio i’r prif gynnwys");
         java.time.Month thisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).getMonth();
         soft.assertThat(admin.get("/admin/api-keys", welsh, "cy").body())
                 .contains(thisMonth.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag("cy")) + " ")
