@@ -42,10 +42,14 @@ class WelshBundlesTest {
     static final Path MESSAGES = Path.of("src/main/resources/messages");
     static final String ALLOW_LIST = "welsh-same-as-english.txt";
     static final Locale WELSH = Locale.forLanguageTag("cy");
+    /** A translation's file name: a language code (and region) after the bundle's name, e.g. platform_cy.properties. */
+    static final Pattern TRANSLATION = Pattern.compile(".+_[a-z]{2,3}(_[A-Z]{2})?\\.properties");
     static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)\\s*(,[^{}]*)?}");
 
     @Test
     void everyEnglishBundleHasACompleteWelshTwin() {
+        assertThat(englishBundles(MESSAGES)).as("English bundles found in %s", MESSAGES.toAbsolutePath())
+                .extracting(file -> file.getFileName().toString()).contains("platform.properties", "identity.properties");
         Map<String, List<String>> problems = problems(MESSAGES, allowList());
         if (!problems.isEmpty()) {
             fail(report(problems));
@@ -112,6 +116,15 @@ class WelshBundlesTest {
     }
 
     @Test
+    void aWelshFileWithoutEnglishIsNamedAndBundleNamesMayHoldUnderscores(@TempDir Path dir) throws IOException {
+        write(dir, "open_data.properties", "a=Data sets\n");
+        write(dir, "open_data_cy.properties", "a=Setiau data\n");
+        write(dir, "engagement_cy.properties", "a=Ymgynghoriadau\n");
+        assertThat(englishBundles(dir)).extracting(file -> file.getFileName().toString()).containsExactly("open_data.properties");
+        assertThat(problems(dir, Map.of())).containsOnlyKeys("engagement_cy.properties");
+    }
+
+    @Test
     void aDuplicatedKeyIsNamed(@TempDir Path dir) throws IOException {
         write(dir, "x.properties", "a=Save\n");
         write(dir, "x_cy.properties", "a=Cadw\na=Cadw eto\n");
@@ -169,7 +182,22 @@ class WelshBundlesTest {
                 formatProblems(key, value, WELSH).forEach(problem -> add(problems, welshName, problem));
             });
         }
+        for (Path welshFile : welshBundles(dir)) {
+            String welshName = welshFile.getFileName().toString();
+            String name = welshName.replace("_cy.properties", ".properties");
+            if (!Files.exists(dir.resolve(name))) {
+                add(problems, welshName, "has no English bundle " + name + ": remove it, or add " + name);
+            }
+        }
         return problems;
+    }
+
+    static List<Path> welshBundles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("_cy.properties")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -210,7 +238,7 @@ class WelshBundlesTest {
     static List<Path> englishBundles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".properties"))
-                    .filter(file -> !file.getFileName().toString().contains("_"))
+                    .filter(file -> !TRANSLATION.matcher(file.getFileName().toString()).matches())
                     .sorted()
                     .toList();
         } catch (IOException e) {
