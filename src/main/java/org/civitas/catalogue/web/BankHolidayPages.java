@@ -115,7 +115,7 @@ class BankHolidayPages {
         model.addAttribute("month", month);
         model.addAttribute("yearTyped", yearTyped);
         model.addAttribute("name", name);
-        model.addAttribute("dates", java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK));
+        model.addAttribute("dates", java.time.format.DateTimeFormatter.ofPattern(messages.getMessage("catalogue.bankHoliday.dateFormat", null, locale), locale));
         return "catalogue/admin/bankHolidays";
     }
 

@@ -179,4 +179,23 @@ class StaffAdministrationPagesTest {
         manager.get("/staff");
         assertThat(manager.postForm("/admin/staff/" + sam.id() + "/reactivate", Map.of()).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void administrationPagesShowRolesAndDatesInTheReadersLanguage() {
+        // role names were looked up in en-GB and dates formatted in en-GB whatever the reader's language
+        WebSession admin = signedIn("admin@riverside.example", CivitasTest.DEMO_PASSWORD);
+        String welsh = "Accept-Language";
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(admin.get("/admin/staff", welsh, "cy").body()).contains("Gweinyddwr").doesNotContain(">Administrator<");
+        soft.assertThat(admin.get("/admin/bank-holidays?year=2028", welsh, "cy").body())
+                .contains("Dydd Llun 25 Rhagfyr 2028").doesNotContain("Monday 25 December 2028")
+                .contains("<html lang=\"cy\"").contains("Ychwanegu gŵyl y banc").contains("Neidio i’r prif gynnwys");
+        java.time.Month thisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).getMonth();
+        soft.assertThat(admin.get("/admin/api-keys", welsh, "cy").body())
+                .contains(thisMonth.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag("cy")) + " ")
+                .doesNotContain(thisMonth.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + " ");
+        // and English stays English
+        soft.assertThat(admin.get("/admin/bank-holidays?year=2028", welsh, "en-GB").body()).contains("Monday 25 December 2028");
+        soft.assertAll();
+    }
 }
