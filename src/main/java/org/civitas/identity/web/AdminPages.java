@@ -56,7 +56,7 @@ class AdminPages {
     String staff(@RequestParam(required = false) String deactivated, Model model) {
         model.addAttribute("deactivated", deactivated != null);
         model.addAttribute("staff", accounts.staff().stream().map(account -> new StaffRow(account,
-                account.roles().stream().map(role -> messages.getMessage("identity.role." + role.code(), null, java.util.Locale.UK)).sorted().toList(),
+                account.roles().stream().map(role -> messages.getMessage("identity.role." + role.code(), null, org.springframework.context.i18n.LocaleContextHolder.getLocale())).sorted().toList(),
                 teams.byIds(account.teamIds()).stream().map(Team::name).toList())).toList());
         return "identity/admin/staff";
     }
@@ -216,8 +216,6 @@ class AdminPages {
         model.addAttribute("owner", owner);
         model.addAttribute("chosenScopes", chosen);
         model.addAttribute("scopes", ApiScopes.ALL);
-        model.addAttribute("dates", java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, h:mma", java.util.Locale.UK)
-                .withZone(properties.timeZone()));
         return "identity/admin/apiKeys";
     }
 }

@@ -2,7 +2,6 @@ package org.civitas.requests.staff;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -385,8 +384,7 @@ public class StaffConsolePages {
     }
 
     private String format(Instant instant) {
-        return DateTimeFormatter.ofPattern(t("requests.staff.dateFormat"), LocaleContextHolder.getLocale())
-                .withZone(properties.timeZone()).format(instant);
+        return org.civitas.platform.time.ShownTimes.dateTime(instant, properties.timeZone(), LocaleContextHolder.getLocale());
     }
 
     private String t(String key, Object... arguments) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.civitas.platform.time.ShownTimes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -671,8 +671,8 @@ class ReportPages {
                     .map(QuestionValue::name).findFirst().orElse(key)).toList();
         }
         if (question.datatype() == Datatype.DATETIME) {
-            return values.stream().map(value -> OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate()
-                    .format(DateTimeFormatter.ofPattern("d MMMM yyyy", LocaleContextHolder.getLocale()))).toList();
+            return values.stream().map(value -> ShownTimes.date(OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate(),
+                    LocaleContextHolder.getLocale())).toList();
         }
         return values;
     }
