@@ -323,6 +323,8 @@ public class StaffConsolePages {
         model.addAttribute("problems", problems(violations));
         model.addAttribute("form", form);
         model.addAttribute("item", view);
+        // so a caseworker knows to reply in Welsh (issue 20)
+        model.addAttribute("language", t("requests.staff.language." + ("cy".equals(detail.language()) ? "cy" : "en")));
         model.addAttribute("transitions", Arrays.stream(RequestStatus.values())
                 .filter(next -> next != RequestStatus.DUPLICATE && r.status().canBecome(next))
                 .map(next -> new Option(next.code(), t("requests.staff.status." + next.code()))).toList());

@@ -487,7 +487,8 @@ class ReportPages {
             return "redirect:/report/" + code + "/" + missing;
         }
         RequestDraft draft = new RequestDraft(service, version(journey), Channel.WEB, journey.description, journey.address, null,
-                decimal(journey.lat), decimal(journey.lon), null, journey.answersAsMap(), null, journey.contact, account(authentication));
+                decimal(journey.lat), decimal(journey.lon), null, journey.answersAsMap(), null, journey.contact, account(authentication),
+                org.civitas.platform.Languages.current()); // the language of the page the resident submitted on
         ReportSubmission.Submitted submitted;
         try {
             // one transaction: the request (taking the sealed contact details over as they are), its photo,
