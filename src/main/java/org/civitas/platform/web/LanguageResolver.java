@@ -80,10 +80,10 @@ public final class LanguageResolver implements LocaleResolver {
             return Optional.empty();
         }
         String[] values = request.getParameterValues(PARAMETER);
-        if (values == null || values.length != 1 || !languages.speaks(values[0])) {
-            return Optional.empty();
+        if (values == null || values.length != 1 || !languages.enabled().contains(values[0])) {
+            return Optional.empty(); // exactly en or cy, as the switch link writes it
         }
-        return Optional.of(values[0].strip().toLowerCase(Locale.ROOT));
+        return Optional.of(values[0]);
     }
 
     private String cookie(HttpServletRequest request) {
@@ -92,8 +92,8 @@ public final class LanguageResolver implements LocaleResolver {
             return null;
         }
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && languages.speaks(cookie.getValue())) {
-                return cookie.getValue().strip().toLowerCase(Locale.ROOT);
+            if (COOKIE.equals(cookie.getName()) && languages.enabled().contains(cookie.getValue())) {
+                return cookie.getValue();
             }
         }
         return null;
