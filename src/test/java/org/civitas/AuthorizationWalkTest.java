@@ -55,7 +55,9 @@ class AuthorizationWalkTest {
     private static final Set<String> CITIZEN = Set.of("GET /account", "GET /api/v1/me", "GET /your-requests",
             // a person's own data: who has seen it, download, delete (the walk must not delete the demo citizen)
             "GET /account/data-access", "GET /account/export", "GET /account/delete", "POST /account/delete",
-            "GET /api/v1/me/data-access");
+            "GET /api/v1/me/data-access",
+            // the language Civitas speaks to them (issue 20)
+            "GET /account/language", "POST /account/language");
 
     @LocalServerPort
     int port;

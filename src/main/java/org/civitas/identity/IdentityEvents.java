@@ -30,6 +30,10 @@ public final class IdentityEvents {
     public record StaffAccountReactivated(UUID accountId, UUID reactivatedBy) {
     }
 
+    /** A signed-in person chose the language ({@code en} or {@code cy}) Civitas speaks to them in (issue 20). */
+    public record AccountLanguageChosen(UUID accountId, String language) {
+    }
+
     public record SignedIn(UUID accountId, String method) {
     }
 

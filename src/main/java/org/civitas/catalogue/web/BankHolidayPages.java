@@ -115,7 +115,6 @@ class BankHolidayPages {
         model.addAttribute("month", month);
         model.addAttribute("yearTyped", yearTyped);
         model.addAttribute("name", name);
-        model.addAttribute("dates", java.time.format.DateTimeFormatter.ofPattern(messages.getMessage("catalogue.bankHoliday.dateFormat", null, locale), locale));
         return "catalogue/admin/bankHolidays";
     }
 

@@ -12,7 +12,9 @@ import org.civitas.identity.account.Account;
 import org.civitas.identity.account.Accounts;
 import org.civitas.identity.mfa.SecondFactor;
 import org.civitas.identity.security.SignInFlow;
+import org.civitas.platform.AccountLanguages;
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Languages;
 import org.civitas.platform.PageController;
 import org.civitas.platform.web.FieldProblem;
 import org.springframework.context.MessageSource;
@@ -23,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** A person's own account page, and setting up the authenticator app for staff. */
 @PageController
@@ -36,10 +39,17 @@ class AccountPages {
     private final MessageSource messages;
 
     private final java.time.Clock clock;
+    private final Languages languages;
+    private final AccountLanguages accountLanguages;
+    private final LocaleResolver localeResolver;
 
     AccountPages(Accounts accounts, Teams teams, SecondFactor secondFactor, SignInFlow signInFlow,
-                 CivitasProperties properties, MessageSource messages, java.time.Clock clock) {
+                 CivitasProperties properties, MessageSource messages, java.time.Clock clock,
+                 Languages languages, AccountLanguages accountLanguages, LocaleResolver localeResolver) {
         this.clock = clock;
+        this.languages = languages;
+        this.accountLanguages = accountLanguages;
+        this.localeResolver = localeResolver;
         this.accounts = accounts;
         this.teams = teams;
         this.secondFactor = secondFactor;
@@ -59,7 +69,44 @@ class AccountPages {
         model.addAttribute("registered", request.getParameter("registered") != null);
         model.addAttribute("administrator", account.roles().contains(Role.ADMINISTRATOR));
         model.addAttribute("promptSecondFactor", account.staff() && !secondFactor.enrolled(account.id()));
+        model.addAttribute("language", languages.choice()
+                ? accountLanguages.of(account.id()).filter(languages::speaks).orElse(Languages.current()) : null);
         return "identity/account";
+    }
+
+    /** The language Civitas speaks to this person, kept on the account (and in the cookie) when Welsh is on (issue 20). */
+    @GetMapping("/account/language")
+    String languagePage(Authentication authentication, Model model) {
+        if (!languages.choice()) {
+            return "redirect:/account";
+        }
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        String chosen = accountLanguages.of(principal.accountId()).filter(languages::speaks).orElse(Languages.current());
+        return languagePage(chosen, List.of(), model);
+    }
+
+    @PostMapping("/account/language")
+    String chooseLanguage(@RequestParam(required = false) String language, Authentication authentication,
+                          HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!languages.choice()) {
+            return "redirect:/account";
+        }
+        if (!languages.speaks(language)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return languagePage(null, List.of(new FieldProblem("language", message("identity.account.language.required"))), model);
+        }
+        String code = language.strip().toLowerCase(java.util.Locale.ROOT);
+        CivitasPrincipal principal = (CivitasPrincipal) authentication.getPrincipal();
+        accountLanguages.choose(principal.accountId(), code);
+        localeResolver.setLocale(request, response, Languages.locale(code));
+        return "redirect:/account";
+    }
+
+    private String languagePage(String chosen, List<FieldProblem> problems, Model model) {
+        model.addAttribute("languages", languages.enabled());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("problems", problems);
+        return "identity/accountLanguage";
     }
 
     @GetMapping("/account/two-factor")

@@ -21,7 +21,6 @@ import org.civitas.platform.InvalidInput;
 import org.civitas.platform.PageController;
 import org.civitas.platform.Violation;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +56,7 @@ class AdminPages {
     String staff(@RequestParam(required = false) String deactivated, Model model) {
         model.addAttribute("deactivated", deactivated != null);
         model.addAttribute("staff", accounts.staff().stream().map(account -> new StaffRow(account,
-                account.roles().stream().map(role -> messages.getMessage("identity.role." + role.code(), null, LocaleContextHolder.getLocale())).sorted().toList(),
+                account.roles().stream().map(role -> messages.getMessage("identity.role." + role.code(), null, org.springframework.context.i18n.LocaleContextHolder.getLocale())).sorted().toList(),
                 teams.byIds(account.teamIds()).stream().map(Team::name).toList())).toList());
         return "identity/admin/staff";
     }
@@ -217,9 +216,6 @@ class AdminPages {
         model.addAttribute("owner", owner);
         model.addAttribute("chosenScopes", chosen);
         model.addAttribute("scopes", ApiScopes.ALL);
-        model.addAttribute("dates", java.time.format.DateTimeFormatter.ofPattern(
-                messages.getMessage("identity.admin.apiKeys.dateFormat", null, LocaleContextHolder.getLocale()), LocaleContextHolder.getLocale())
-                .withZone(properties.timeZone()));
         return "identity/admin/apiKeys";
     }
 }

@@ -25,9 +25,9 @@ class IdempotencyConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, CallerKeys callers,
                                                                 ProblemDocuments problems, MessageSource messages, JsonMapper json,
-                                                                Clock clock) {
+                                                                Clock clock, org.springframework.web.servlet.LocaleResolver locales) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, transactions, callers, problems, messages, json, clock));
+                new IdempotencyFilter(jdbc, transactions, callers, problems, messages, json, clock, locales));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(ORDER);
         registration.setName("idempotencyFilter");

@@ -69,9 +69,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.web.servlet.LocaleResolver locales;
 
     public IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, CallerKeys callers, ProblemDocuments problems,
-                             MessageSource messages, JsonMapper json, Clock clock) {
+                             MessageSource messages, JsonMapper json, Clock clock, org.springframework.web.servlet.LocaleResolver locales) {
+        this.locales = locales;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.callers = callers;
@@ -246,8 +248,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, int status, String messageKey, String rule)
             throws IOException {
-        String message = messages.getMessage(messageKey, new Object[] {MAX_KEY}, request.getLocale());
-        java.util.Map<String, Object> document = problems.problem(status, request.getRequestURI(), request.getLocale(),
+        // before the DispatcherServlet: the API's language (Accept-Language, else CIVITAS_DEFAULT_LANGUAGE) from the resolver itself
+        java.util.Locale locale = locales.resolveLocale(request);
+        String message = messages.getMessage(messageKey, new Object[] {MAX_KEY}, locale);
+        java.util.Map<String, Object> document = problems.problem(status, request.getRequestURI(), locale,
                 List.of(new InputError(HEADER, rule, message)));
         document.put("detail", message);
         response.setStatus(status);

@@ -6,6 +6,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Languages;
+import org.civitas.platform.time.ShownTimes;
 import org.civitas.platform.SignedInUser;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -28,14 +30,25 @@ public final class PageContext {
     private final MessageSource messages;
     private final CivitasProperties properties;
     private final ResourceUrlProvider resourceUrls;
+    private final Languages languages;
     private Locale locale;
 
     public PageContext(HttpServletRequest request, MessageSource messages, CivitasProperties properties,
             ResourceUrlProvider resourceUrls) {
+        this(request, messages, properties, resourceUrls, Languages.of(Languages.ENGLISH, Languages.ENGLISH));
+    }
+
+    public PageContext(HttpServletRequest request, MessageSource messages, CivitasProperties properties,
+            ResourceUrlProvider resourceUrls, Languages languages) {
         this.request = request;
         this.messages = messages;
         this.properties = properties;
         this.resourceUrls = resourceUrls;
+        this.languages = languages;
+    }
+
+    /** The link to this page in another language: its code ({@code cy}), its name in itself ("Cymraeg") and its address. */
+    public record LanguageLink(String code, String name, String href) {
     }
 
     /**
@@ -52,6 +65,39 @@ public final class PageContext {
             locale = resolved == null ? DEFAULT_LOCALE : resolved;
         }
         return locale;
+    }
+
+    /** The page's language code ({@code en} or {@code cy}), for {@code <html lang>}. */
+    public String lang() {
+        return Languages.code(locale());
+    }
+
+    /**
+     * The links to this page in the other languages this Civitas speaks (the GOV.UK language switch):
+     * the same path and query with {@code lang} set; empty when only one language is on.
+     */
+    public java.util.List<LanguageLink> otherLanguages() {
+        if (!languages.choice()) {
+            return java.util.List.of();
+        }
+        String current = lang();
+        return languages.enabled().stream().filter(code -> !code.equals(current))
+                .map(code -> new LanguageLink(code, t("page.language." + code), LanguageLinks.href(request, code))).toList();
+    }
+
+    /** "6 December 2026, 2:30pm" (in Welsh "6 Rhagfyr 2026, 2:30yp") in the body's time zone. */
+    public String dateTime(java.time.Instant at) {
+        return ShownTimes.dateTime(at, timeZone(), locale());
+    }
+
+    /** "6 December 2026" (in Welsh "6 Rhagfyr 2026"). */
+    public String date(java.time.LocalDate day) {
+        return ShownTimes.date(day, locale());
+    }
+
+    /** "Sunday 6 December 2026" (in Welsh "Dydd Sul 6 Rhagfyr 2026"). */
+    public String dayAndDate(java.time.LocalDate day) {
+        return ShownTimes.dayAndDate(day, locale());
     }
 
     /** The name of the public body that runs this Civitas, as the deployer configured it. */

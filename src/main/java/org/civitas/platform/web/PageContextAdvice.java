@@ -3,6 +3,7 @@ package org.civitas.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Languages;
 import org.civitas.platform.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,8 +17,10 @@ class PageContextAdvice {
     private final MessageSource messages;
     private final CivitasProperties properties;
     private final ResourceUrlProvider resourceUrls;
+    private final Languages languages;
 
-    PageContextAdvice(MessageSource messages, CivitasProperties properties, ResourceUrlProvider resourceUrls) {
+    PageContextAdvice(MessageSource messages, CivitasProperties properties, ResourceUrlProvider resourceUrls, Languages languages) {
+        this.languages = languages;
         this.messages = messages;
         this.properties = properties;
         this.resourceUrls = resourceUrls;
@@ -25,6 +28,6 @@ class PageContextAdvice {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {
-        return new PageContext(request, messages, properties, resourceUrls);
+        return new PageContext(request, messages, properties, resourceUrls, languages);
     }
 }

@@ -116,7 +116,10 @@ class CasesApi {
                     BigDecimal lat, @Schema(name = "long") @com.fasterxml.jackson.annotation.JsonProperty("long") BigDecimal lon, String addressString, String addressId, String mediaUrl,
                     String channel, OffsetDateTime requestedAt, OffsetDateTime updatedAt, OffsetDateTime expectedAt,
                     boolean slaBreached, UUID assignedTo, String duplicateOf, String statusNote,
-                    Map<String, List<String>> answers, List<HistoryEntry> history) {
+                    Map<String, List<String>> answers, List<HistoryEntry> history,
+                    @Schema(example = "cy", allowableValues = {"en", "cy"}, description = "The language the resident made the request in "
+                            + "(en English, cy Welsh): reply in it. The page's language on the web; Accept-Language (else the body's "
+                            + "default) on Open311 and this API; en for requests made before Civitas spoke Welsh") String language) {
     }
 
     record AssignInput(@Schema(example = "me", description = "An account id, or me") String assignee) {
@@ -240,7 +243,9 @@ class CasesApi {
             description = "A caseworker logs a phone call (channel phone) or a visit at the counter (channel counter). The same rules "
                     + "as every other way in: a live service the caller's team handles (administrators and API keys with "
                     + "requests.manage: any), where it is (addressString, or lat and long together), the description, the answers "
-                    + "to the service's questions, and the resident's contact details when the service refuses anonymous requests.",
+                    + "to the service's questions, and the resident's contact details when the service refuses anonymous requests. "
+                    + "The case records the language of the call's Accept-Language (en or cy; else the body's default) as the "
+                    + "language the resident used, and error messages come in it too.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = NewCaseInput.class), examples = @ExampleObject(name = "phone call", value = """
                             {"service":"pothole","channel":"phone","description":"A deep pothole by the bus stop.",
@@ -258,7 +263,8 @@ class CasesApi {
         try {
             stored = submission.enter(scope, new RequestSubmission.StaffEntry(given.service(), given.channel(), given.description(),
                     given.addressString(), given.lat(), given.lon(), given.answers(),
-                    contact == null ? null : new Contact(contact.firstName(), contact.lastName(), contact.email(), contact.phone())));
+                    contact == null ? null : new Contact(contact.firstName(), contact.lastName(), contact.email(), contact.phone()),
+                    org.civitas.platform.Languages.current())); // Accept-Language, else CIVITAS_DEFAULT_LANGUAGE
         }
         catch (InvalidInput invalid) {
             throw new InvalidInput(invalid.violations().stream()
@@ -374,7 +380,7 @@ class CasesApi {
         return new CaseView(r.reference(), r.serviceCode(), r.serviceVersion(), r.status().code(), r.status().open311(), r.description(),
                 r.lat(), r.lon(), r.addressString(), r.addressId(), r.mediaUrl(), r.channel().code(), local(r.requestedAt()),
                 local(r.updatedAt()), local(r.expectedAt()), r.slaBreached(clock.instant()), detail.assignedTo(), detail.duplicateOf(),
-                r.statusNote(), detail.answers(), history);
+                r.statusNote(), detail.answers(), history, detail.language());
     }
 
     private OffsetDateTime local(Instant instant) {

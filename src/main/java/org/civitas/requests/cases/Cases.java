@@ -41,7 +41,7 @@ public class Cases {
             .filter(RequestStatus::open).map(RequestStatus::code).toList();
     private static final String COLUMNS = "id, reference, service_id, service_code, service_version, status, description, lat, long, "
             + "address_string, address_id, media_url, channel, requested_at, updated_at, expected_at, token, status_note, "
-            + "assigned_to, duplicate_of, answers::text as answers_json";
+            + "assigned_to, duplicate_of, answers::text as answers_json, language";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -59,7 +59,7 @@ public class Cases {
         this.clock = clock;
     }
 
-    private record Row(ServiceRequest request, UUID assignedTo, UUID duplicateOf, String answers) {
+    private record Row(ServiceRequest request, UUID assignedTo, UUID duplicateOf, String answers, String language) {
     }
 
     /** The queue: cases in scope matching the filters, oldest first (or soonest expected completion first). */
@@ -142,7 +142,7 @@ public class Cases {
                 .list();
         Map<String, List<String>> answers = json.readValue(row.answers(), new TypeReference<LinkedHashMap<String, List<String>>>() {
         });
-        return new CaseDetail(row.request(), answers, row.assignedTo(), duplicateOf, history);
+        return new CaseDetail(row.request(), answers, row.assignedTo(), duplicateOf, history, row.language());
     }
 
     /**
@@ -302,7 +302,7 @@ public class Cases {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(ServiceRequestRegister.row(rs, 0), rs.getObject("assigned_to", UUID.class),
-                rs.getObject("duplicate_of", UUID.class), rs.getString("answers_json"));
+                rs.getObject("duplicate_of", UUID.class), rs.getString("answers_json"), rs.getString("language"));
     }
 
     private Instant now() {

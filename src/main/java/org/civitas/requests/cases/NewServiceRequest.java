@@ -19,11 +19,13 @@ import org.civitas.catalogue.ServiceVersion;
  *
  * @param sealedContact contact details already sealed for a subject of their own (the web journey's),
  *                      taken over as they are instead of {@code contact}; or null
+ *
+ * @param language      the language the request was made in, {@code en} or {@code cy} (issue 20); null is {@code en}
  */
 public record NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat,
                                 BigDecimal lon, String addressString, String addressId, String mediaUrl,
                                 Map<String, List<String>> answers, Channel channel, Contact contact,
-                                UUID requesterAccount, Sealed sealedContact) {
+                                UUID requesterAccount, Sealed sealedContact, String language) {
 
     /** Contact details sealed in the vault for {@code subject}. */
     public record Sealed(UUID subject, byte[] value) {
@@ -31,12 +33,20 @@ public record NewServiceRequest(Service service, ServiceVersion version, String 
 
     public NewServiceRequest {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
+        language = "cy".equals(language) ? "cy" : "en";
+    }
+
+    public NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat, BigDecimal lon,
+                             String addressString, String addressId, String mediaUrl, Map<String, List<String>> answers,
+                             Channel channel, Contact contact, UUID requesterAccount, Sealed sealedContact) {
+        this(service, version, description, lat, lon, addressString, addressId, mediaUrl, answers, channel, contact,
+                requesterAccount, sealedContact, null);
     }
 
     public NewServiceRequest(Service service, ServiceVersion version, String description, BigDecimal lat, BigDecimal lon,
                              String addressString, String addressId, String mediaUrl, Map<String, List<String>> answers,
                              Channel channel, Contact contact, UUID requesterAccount) {
         this(service, version, description, lat, lon, addressString, addressId, mediaUrl, answers, channel, contact,
-                requesterAccount, null);
+                requesterAccount, null, null);
     }
 }

@@ -116,14 +116,15 @@ public class ServiceRequestRegister {
                             insert into requests.service_request (id, reference, service_id, service_code, service_version, status,
                                 description, lat, long, address_string, address_id, media_url, answers, channel,
                                 requested_at, updated_at, expected_at, token, requester_subject, contact_sealed, requester_account, private,
-                                description_sealed, address_sealed, location_sealed, media_url_sealed, answers_sealed)
-                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                description_sealed, address_sealed, location_sealed, media_url_sealed, answers_sealed, language)
+                            values (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (reference) do nothing""")
                     .params(id, reference, request.service().id(), request.service().code(), request.version().version(),
                             description, lat, lon, addressString, addressId, mediaUrl, answers, request.channel().code(),
                             Timestamp.from(now), Timestamp.from(now), expected == null ? null : Timestamp.from(expected), token,
                             requester, contact, request.requesterAccount(), isPrivate,
-                            sealed.description(), sealed.address(), sealed.location(), sealed.mediaUrl(), sealed.answers())
+                            sealed.description(), sealed.address(), sealed.location(), sealed.mediaUrl(), sealed.answers(),
+                            request.language())
                     .update();
             if (inserted == 1) {
                 events.publishEvent(new RequestSubmitted(id, reference, request.service().code(), request.channel().code()));

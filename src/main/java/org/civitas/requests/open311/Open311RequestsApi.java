@@ -120,7 +120,8 @@ class Open311RequestsApi {
                 input.value(form, "address_string"), input.value(form, "address_id"), input.value(form, "lat"),
                 input.value(form, "long"), input.value(form, "media_url"), answers(form),
                 new Contact(input.value(form, "first_name"), input.value(form, "last_name"), input.value(form, "email"),
-                        input.value(form, "phone")), null, null);
+                        input.value(form, "phone")), null, null,
+                org.civitas.platform.Languages.current()); // Accept-Language, else CIVITAS_DEFAULT_LANGUAGE
         ServiceRequest stored;
         try {
             stored = submission.submit(draft);

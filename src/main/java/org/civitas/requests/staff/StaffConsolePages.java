@@ -2,7 +2,6 @@ package org.civitas.requests.staff;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -324,6 +323,8 @@ public class StaffConsolePages {
         model.addAttribute("problems", problems(violations));
         model.addAttribute("form", form);
         model.addAttribute("item", view);
+        // so a caseworker knows to reply in Welsh (issue 20)
+        model.addAttribute("language", t("requests.staff.language." + ("cy".equals(detail.language()) ? "cy" : "en")));
         model.addAttribute("transitions", Arrays.stream(RequestStatus.values())
                 .filter(next -> next != RequestStatus.DUPLICATE && r.status().canBecome(next))
                 .map(next -> new Option(next.code(), t("requests.staff.status." + next.code()))).toList());
@@ -385,8 +386,7 @@ public class StaffConsolePages {
     }
 
     private String format(Instant instant) {
-        return DateTimeFormatter.ofPattern(t("requests.staff.dateFormat"), LocaleContextHolder.getLocale())
-                .withZone(properties.timeZone()).format(instant);
+        return org.civitas.platform.time.ShownTimes.dateTime(instant, properties.timeZone(), LocaleContextHolder.getLocale());
     }
 
     private String t(String key, Object... arguments) {

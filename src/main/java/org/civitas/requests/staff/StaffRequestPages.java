@@ -114,7 +114,8 @@ public class StaffRequestPages {
         ServiceRequest stored;
         try {
             stored = submission.enter(scope, new RequestSubmission.StaffEntry(service.code(), form.channel(), form.description(),
-                    form.address(), null, null, answers, Contact.ofFullName(form.name(), form.email(), form.phone())));
+                    form.address(), null, null, answers, Contact.ofFullName(form.name(), form.email(), form.phone()),
+                    org.civitas.platform.Languages.current()));
         }
         catch (InvalidInput invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -18,12 +18,22 @@ import org.civitas.requests.cases.Contact;
  * @param contact       contact details given in clear (Open311, staff), or null
  * @param sealedContact contact details sealed earlier by {@link RequestSubmission#sealContact} (the web journey), or null
  * @param requesterAccount the signed-in resident's account, or null
+ * @param language      the language the request was made in ({@code en} or {@code cy}): the page's on the web, the one
+ *                      asked for with {@code Accept-Language} (else the body's default) on Open311 and {@code /api/v1}
  */
 public record RequestDraft(Service service, ServiceVersion version, Channel channel, String description, String address,
                            String addressId, String lat, String lon, String mediaUrl, Map<String, List<String>> answers,
-                           Contact contact, SealedContact sealedContact, UUID requesterAccount) {
+                           Contact contact, SealedContact sealedContact, UUID requesterAccount, String language) {
 
     public RequestDraft {
         answers = answers == null ? Map.of() : answers;
+    }
+
+    /** A draft in English. */
+    public RequestDraft(Service service, ServiceVersion version, Channel channel, String description, String address,
+                        String addressId, String lat, String lon, String mediaUrl, Map<String, List<String>> answers,
+                        Contact contact, SealedContact sealedContact, UUID requesterAccount) {
+        this(service, version, channel, description, address, addressId, lat, lon, mediaUrl, answers, contact, sealedContact,
+                requesterAccount, null);
     }
 }

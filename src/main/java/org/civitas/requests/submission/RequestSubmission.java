@@ -122,7 +122,7 @@ public class RequestSubmission {
                 : new NewServiceRequest.Sealed(draft.sealedContact().subject(), draft.sealedContact().sealed());
         return register.submit(new NewServiceRequest(draft.service(), draft.version(), description.value(), where.lat(), where.lon(),
                 where.address(), where.addressId(), mediaUrl.value(), answersGiven(draft.answers()), draft.channel(), contact,
-                draft.requesterAccount(), sealed));
+                draft.requesterAccount(), sealed, draft.language()));
     }
 
     /**
@@ -130,7 +130,13 @@ public class RequestSubmission {
      * ({@code counter}), as the resident gives it: every field as text.
      */
     public record StaffEntry(String service, String channel, String description, String address, String lat, String lon,
-                             Map<String, List<String>> answers, Contact contact) {
+                             Map<String, List<String>> answers, Contact contact, String language) {
+
+        /** An entry in English. */
+        public StaffEntry(String service, String channel, String description, String address, String lat, String lon,
+                          Map<String, List<String>> answers, Contact contact) {
+            this(service, channel, description, address, lat, lon, answers, contact, null);
+        }
     }
 
     /**
@@ -161,7 +167,7 @@ public class RequestSubmission {
         }
         ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
         return submit(new RequestDraft(service, version, channel, entry.description(), entry.address(), null, entry.lat(),
-                entry.lon(), null, entry.answers(), entry.contact(), null, null));
+                entry.lon(), null, entry.answers(), entry.contact(), null, null, entry.language()));
     }
 
     // ---- the rules, one part at a time (the web journey asks them page by page) ----

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.civitas.platform.time.ShownTimes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -487,7 +487,8 @@ class ReportPages {
             return "redirect:/report/" + code + "/" + missing;
         }
         RequestDraft draft = new RequestDraft(service, version(journey), Channel.WEB, journey.description, journey.address, null,
-                decimal(journey.lat), decimal(journey.lon), null, journey.answersAsMap(), null, journey.contact, account(authentication));
+                decimal(journey.lat), decimal(journey.lon), null, journey.answersAsMap(), null, journey.contact, account(authentication),
+                org.civitas.platform.Languages.current()); // the language of the page the resident submitted on
         ReportSubmission.Submitted submitted;
         try {
             // one transaction: the request (taking the sealed contact details over as they are), its photo,
@@ -671,8 +672,8 @@ class ReportPages {
                     .map(QuestionValue::name).findFirst().orElse(key)).toList();
         }
         if (question.datatype() == Datatype.DATETIME) {
-            return values.stream().map(value -> OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate()
-                    .format(DateTimeFormatter.ofPattern("d MMMM yyyy", LocaleContextHolder.getLocale()))).toList();
+            return values.stream().map(value -> ShownTimes.date(OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate(),
+                    LocaleContextHolder.getLocale())).toList();
         }
         return values;
     }

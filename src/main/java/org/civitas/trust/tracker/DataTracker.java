@@ -1,6 +1,6 @@
 package org.civitas.trust.tracker;
 
-import java.time.format.DateTimeFormatter;
+import org.civitas.platform.time.ShownTimes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,11 +43,10 @@ public class DataTracker {
     }
 
     List<Row> rows(UUID accountId, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(message("trust.tracker.dateFormat", locale), locale);
-        return rights.accesses(accountId).stream().map(entry -> row(entry, accountId, format, locale)).toList();
+        return rights.accesses(accountId).stream().map(entry -> row(entry, accountId, locale)).toList();
     }
 
-    private Row row(DataAccessEntry entry, UUID accountId, DateTimeFormatter format, Locale locale) {
+    private Row row(DataAccessEntry entry, UUID accountId, Locale locale) {
         Viewer viewer = entry.viewer();
         boolean you = Viewer.CITIZEN.equals(viewer.kind()) && accountId.equals(viewer.id());
         String organisation = viewer.organisation() != null ? viewer.organisation()
@@ -61,7 +60,7 @@ public class DataTracker {
         String purpose = entry.purpose() == null ? message("trust.tracker.purpose.none", locale)
                 : message("trust.purpose." + entry.purpose(), locale);
         List<String> fields = entry.fields().stream().map(field -> message("trust.field." + field, locale)).toList();
-        return new Row(format.format(entry.at().atZone(properties.timeZone())), entry.at().atZone(properties.timeZone())
+        return new Row(ShownTimes.dateTime(entry.at(), properties.timeZone(), locale), entry.at().atZone(properties.timeZone())
                 .toOffsetDateTime().toString(), viewer.kind(), entry.action(), entry.granted(), organisation, viewer.team(), role, name, purpose,
                 entry.detail(), fields, entry.resource(), you);
     }

@@ -197,6 +197,51 @@ class LayoutTemplatesTest {
                 UsernamePasswordAuthenticationToken.authenticated(person, null, List.of()));
     }
 
+    @Test
+    void withWelshOnEveryPageOffersCymraegAtTheSamePathAndQuery() {
+        page = new PageContext(request, messages(), properties(), null, org.civitas.platform.Languages.of("en,cy", "en"));
+        request.setQueryString("step=2&lang=en");
+
+        String html = layout(Map.of());
+
+        assertThat(html).contains("<html lang=\"en\" class=\"govuk-template\">")
+                .contains("<link rel=\"alternate\" hreflang=\"cy\" href=\"/somewhere?step=2&amp;lang=cy\">")
+                .contains("<nav class=\"civitas-language-switch\" aria-label=\"Language\">")
+                .contains("href=\"/somewhere?step=2&amp;lang=cy\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a>");
+    }
+
+    @Test
+    void aWelshPageOffersEnglishAndSaysItIsWelsh() {
+        page = new PageContext(request, messages(), properties(), null, org.civitas.platform.Languages.of("en,cy", "en"));
+        request.addPreferredLocale(java.util.Locale.forLanguageTag("cy-GB"));
+
+        String html = layout(Map.of());
+
+        assertThat(html).contains("<html lang=\"cy\" class=\"govuk-template\">")
+                .contains("href=\"/somewhere?lang=en\" lang=\"en\" hreflang=\"en\">English</a>")
+                .contains("aria-label=\"Iaith\"").doesNotContain(">Cymraeg</a>");
+    }
+
+    @Test
+    void withEnglishAloneThereIsNoSwitch() {
+        page = new PageContext(request, messages(), properties(), null, org.civitas.platform.Languages.of("en", "en"));
+
+        assertThat(layout(Map.of())).doesNotContain("Cymraeg", "hreflang", "civitas-language-switch");
+    }
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages/platform");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private static CivitasProperties properties() {
+        return new CivitasProperties(null, "Riverside Borough Council", null, true, null, null,
+                null, DataSize.ofMegabytes(1), null, null, null);
+    }
+
     private String layout(Map<String, Object> extra) {
         Map<String, Object> params = new HashMap<>(extra);
         params.put("page", page);
