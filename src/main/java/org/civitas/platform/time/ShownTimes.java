@@ -11,8 +11,8 @@ import org.civitas.platform.Languages;
 
 /**
  * The one place that writes dates and times for people to read, in the reader's language, as GOV.UK
- * and GOV.UK Wales write them: "6 December 2026, 2:30pm" and "6 Rhagfyr 2026, 2:30yp" (yb before
- * midday, yp after). Month and day names come from the JDK's CLDR data for en-GB and cy-GB. Machines
+ * and GOV.UK Wales write them: "6 December 2026, 2:30pm" and "6 Rhagfyr 2026, 2:30yh" (yb before
+ * midday, yh after). Month and day names come from the JDK's CLDR data for en-GB and cy-GB. Machines
  * get ISO-8601 instead (APIs, {@code <time datetime>}).
  */
 public final class ShownTimes {
@@ -32,16 +32,16 @@ public final class ShownTimes {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", readers(locale)).format(day);
     }
 
-    /** "2:30pm" / "2:30yp", "9:05am" / "9:05yb"; midday is 12:00pm / 12:00yp. */
+    /** "2:30pm" / "2:30yh", "9:05am" / "9:05yb"; midday is 12:00pm / 12:00yh. */
     public static String time(LocalTime time, Locale locale) {
         int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
         boolean morning = time.getHour() < 12;
         boolean welsh = Languages.WELSH.equals(Languages.code(locale));
-        String suffix = welsh ? (morning ? "yb" : "yp") : (morning ? "am" : "pm");
+        String suffix = welsh ? (morning ? "yb" : "yh") : (morning ? "am" : "pm");
         return hour + ":" + String.format(Locale.ROOT, "%02d", time.getMinute()) + suffix;
     }
 
-    /** "6 December 2026, 2:30pm" / "6 Rhagfyr 2026, 2:30yp", in {@code zone}. */
+    /** "6 December 2026, 2:30pm" / "6 Rhagfyr 2026, 2:30yh", in {@code zone}. */
     public static String dateTime(Instant at, ZoneId zone, Locale locale) {
         var local = at.atZone(zone);
         return date(local.toLocalDate(), locale) + ", " + time(local.toLocalTime(), locale);

@@ -85,7 +85,7 @@ public final class PageContext {
                 .map(code -> new LanguageLink(code, t("page.language." + code), LanguageLinks.href(request, code))).toList();
     }
 
-    /** "6 December 2026, 2:30pm" (in Welsh "6 Rhagfyr 2026, 2:30yp") in the body's time zone. */
+    /** "6 December 2026, 2:30pm" (in Welsh "6 Rhagfyr 2026, 2:30yh") in the body's time zone. */
     public String dateTime(java.time.Instant at) {
         return ShownTimes.dateTime(at, timeZone(), locale());
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-/** Dates and times as people read them, in English and in Welsh (GOV.UK Wales writes yb and yp). */
+/** Dates and times as people read them, in English and in Welsh (GOV.UK Wales writes yb and yh). */
 class ShownTimesTest {
 
     static final Locale WELSH = Locale.forLanguageTag("cy-GB");
@@ -20,7 +20,7 @@ class ShownTimesTest {
     void anAfternoonInDecember() {
         Instant at = Instant.parse("2026-12-06T14:30:00Z");
         assertThat(ShownTimes.dateTime(at, LONDON, Locale.UK)).isEqualTo("6 December 2026, 2:30pm");
-        assertThat(ShownTimes.dateTime(at, LONDON, WELSH)).isEqualTo("6 Rhagfyr 2026, 2:30yp");
+        assertThat(ShownTimes.dateTime(at, LONDON, WELSH)).isEqualTo("6 Rhagfyr 2026, 2:30yh");
     }
 
     @Test
@@ -34,7 +34,7 @@ class ShownTimesTest {
     void middayAndMidnight() {
         assertThat(ShownTimes.time(LocalTime.NOON, Locale.UK)).isEqualTo("12:00pm");
         assertThat(ShownTimes.time(LocalTime.MIDNIGHT, Locale.UK)).isEqualTo("12:00am");
-        assertThat(ShownTimes.time(LocalTime.NOON, WELSH)).isEqualTo("12:00yp");
+        assertThat(ShownTimes.time(LocalTime.NOON, WELSH)).isEqualTo("12:00yh");
         assertThat(ShownTimes.time(LocalTime.MIDNIGHT, WELSH)).isEqualTo("12:00yb");
     }
 
