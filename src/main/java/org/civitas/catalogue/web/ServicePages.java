@@ -176,7 +176,11 @@ public class ServicePages {
         catch (InvalidInput invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("done", null);
-            return servicePage(service, invalid.violations(), caller, model);
+            // the fields are on the details and questions pages: this page's links to them take the person there
+            List<Violation> here = invalid.violations().stream().map(v -> new Violation(
+                    v.field().startsWith("questions") ? "change-questions" : v.field().endsWith("Cy") ? "change-details" : v.field(),
+                    v.messageKey())).toList();
+            return servicePage(service, here, caller, model);
         }
     }
 

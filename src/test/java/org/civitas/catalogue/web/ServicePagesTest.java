@@ -160,7 +160,8 @@ class ServicePagesTest {
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).contains("<title>Error: ").contains("Enter the service name in Welsh")
                 .contains("Enter the service description in Welsh").contains("Enter the question in Welsh")
-                .contains("Enter each answer to choose from in Welsh");
+                .contains("Enter each answer to choose from in Welsh").contains("href=\"#change-details\"")
+                .contains("href=\"#change-questions\"").contains("id=\"change-details\"");
         assertThat(services.liveByCode("bench")).as("nothing published").isEmpty();
 
         manager.get("/staff/services/bench/details");
