@@ -129,7 +129,11 @@ class RealInstallBrowserTest extends BrowserTest {
         // a resident whose browser asks for Welsh reads the service's Welsh words
         BrowserContext welshContext = newContext(false);
         Page welsh = welshContext.newPage();
-        welsh.setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "cy"));
+        welsh.route("**/*", route -> { // the context's locale is en-GB: this resident's browser asks for Welsh
+            java.util.Map<String, String> headers = new java.util.HashMap<>(route.request().headers());
+            headers.put("accept-language", "cy");
+            route.resume(new com.microsoft.playwright.Route.ResumeOptions().setHeaders(headers));
+        });
         welsh.navigate(url("/report/broken-bench"));
         assertThat(welsh.locator("h1")).hasText("Rhoi gwybod am fainc wedi torri");
         assertThat(welsh.locator("main")).containsText("Dywedwch wrthon ni am fainc");
