@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A service of the body as it stands now. Its name, description and questions are those of its
- * current version ({@code version}); the other facts belong to the service and are not versioned.
+ * current version ({@code version}), in English and Welsh ({@link Text}: read them with
+ * {@code name().in(locale)}); the other facts belong to the service and are not versioned.
  *
  * @param group    the Open311 group, such as "Streets", or null
  * @param teamId   the catalogue team that owns the service and handles its requests
@@ -13,7 +14,7 @@ import java.util.UUID;
  * @param anonymousRequests whether requests may come without the requester's contact details
  * @param privacy  whether its requests are about a public place or about a person
  */
-public record Service(UUID id, String code, String name, String description, String group, List<String> keywords,
+public record Service(UUID id, String code, Text name, Text description, String group, List<String> keywords,
                       ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays,
                       boolean anonymousRequests, RequestPrivacy privacy) {
 
@@ -29,6 +30,16 @@ public record Service(UUID id, String code, String name, String description, Str
     public Service {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         privacy = privacy == null ? DEFAULT_PRIVACY : privacy;
+        name = name == null ? Text.of(null) : name;
+        description = description == null ? Text.of(null) : description;
+    }
+
+    /** A service written in English only. */
+    public Service(UUID id, String code, String name, String description, String group, List<String> keywords,
+                   ServiceType type, ServiceStatus status, UUID teamId, Sla sla, int version, int retentionDays,
+                   boolean anonymousRequests, RequestPrivacy privacy) {
+        this(id, code, Text.of(name), Text.of(description), group, keywords, type, status, teamId, sla, version, retentionDays,
+                anonymousRequests, privacy);
     }
 
     public Service(UUID id, String code, String name, String description, String group, List<String> keywords,

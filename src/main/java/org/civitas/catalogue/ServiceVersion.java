@@ -10,15 +10,23 @@ import org.civitas.platform.Violation;
 
 /**
  * What a service asked at one point: a request keeps the version it was made under, so its answers
- * are read against the questions it was asked.
+ * are read against the questions it was asked. Its words are in English and Welsh ({@link Text}).
  *
  * @param publishedAt when the version went live, or null while the service is a draft
  */
-public record ServiceVersion(UUID serviceId, String serviceCode, int version, String name, String description,
+public record ServiceVersion(UUID serviceId, String serviceCode, int version, Text name, Text description,
                              List<Question> questions, Instant publishedAt) {
 
     public ServiceVersion {
         questions = questions == null ? List.of() : List.copyOf(questions);
+        name = name == null ? Text.of(null) : name;
+        description = description == null ? Text.of(null) : description;
+    }
+
+    /** A version written in English only. */
+    public ServiceVersion(UUID serviceId, String serviceCode, int version, String name, String description,
+                          List<Question> questions, Instant publishedAt) {
+        this(serviceId, serviceCode, version, Text.of(name), Text.of(description), questions, publishedAt);
     }
 
     public Optional<Question> question(String code) {

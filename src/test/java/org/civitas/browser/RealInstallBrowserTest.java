@@ -101,7 +101,7 @@ class RealInstallBrowserTest extends BrowserTest {
         assertNoAccessibilityViolations(page);
         page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill("broken-bench");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Report a broken bench");
-        page.getByLabel("Description").fill("Tell us about a broken or damaged bench in a park or play area.");
+        page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true)).fill("Tell us about a broken or damaged bench in a park or play area.");
         page.getByLabel("Group", new Page.GetByLabelOptions().setExact(true)).fill("Parks and open spaces");
         page.getByLabel("Keywords").fill("bench, seat");
         page.locator("#team").selectOption("parks-play");
@@ -109,9 +109,35 @@ class RealInstallBrowserTest extends BrowserTest {
         button(page, "Create draft service").click();
         assertThat(page).hasURL(Pattern.compile("/staff/services/broken-bench\\?done=created$"));
         assertNoAccessibilityViolations(page);
+        // the body offers Welsh (CIVITAS_LANGUAGES defaults to en,cy): the draft cannot go live without its Welsh words
+        button(page, "Publish").click();
+        consoleErrors.removeIf(error -> error.contains("status of 400"));
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter the service name in Welsh");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter the service description in Welsh");
+        assertNoAccessibilityViolations(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change the details")).click();
+        page.getByLabel("Name (Cymraeg)").fill("Rhoi gwybod am fainc wedi torri");
+        page.getByLabel("Description (Cymraeg)").fill("Dywedwch wrthon ni am fainc sydd wedi torri neu wedi’i difrodi mewn parc neu ardal chwarae.");
+        assertNoAccessibilityViolations(page);
+        button(page, "Save details").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The details are saved");
+        assertThat(page.locator("[data-name-cy]")).hasText("Rhoi gwybod am fainc wedi torri");
         button(page, "Publish").click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("The service is live");
         assertNoAccessibilityViolations(page);
+
+        // a resident whose browser asks for Welsh reads the service's Welsh words
+        BrowserContext welshContext = newContext(false);
+        Page welsh = welshContext.newPage();
+        welsh.route("**/*", route -> { // the context's locale is en-GB: this resident's browser asks for Welsh
+            java.util.Map<String, String> headers = new java.util.HashMap<>(route.request().headers());
+            headers.put("accept-language", "cy");
+            route.resume(new com.microsoft.playwright.Route.ResumeOptions().setHeaders(headers));
+        });
+        welsh.navigate(url("/report/broken-bench"));
+        assertThat(welsh.locator("h1")).hasText("Rhoi gwybod am fainc wedi torri");
+        assertThat(welsh.locator("main")).containsText("Dywedwch wrthon ni am fainc");
+        welshContext.close();
 
         // 5. a resident, not signed in, finds the service and reports through it
         BrowserContext residentContext = newContext(true);

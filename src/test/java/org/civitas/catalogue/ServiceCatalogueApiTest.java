@@ -41,19 +41,24 @@ class ServiceCatalogueApiTest {
     static String service(String code, String team, String questions) {
         return """
                 {"code":"%s","name":"Abandoned trolley","description":"Report a shopping trolley left in the street.",
+                 "nameCy":"Troli wedi’i adael","descriptionCy":"Rhoi gwybod am droli siopa wedi’i adael ar y stryd.",
                  "group":"Streets and public spaces","keywords":["trolley"],"type":"realtime","team":"%s",
                  "sla":{"amount":3,"unit":"working_days"},"questions":%s}""".formatted(code, team, questions);
     }
 
     static final String QUESTIONS_V1 = """
-            [{"code":"count","datatype":"number","required":true,"description":"How many trolleys are there?"},
+            [{"code":"count","datatype":"number","required":true,"description":"How many trolleys are there?",
+              "descriptionCy":"Faint o drolïau sydd yno?"},
              {"code":"shop","datatype":"singlevaluelist","required":false,"description":"Which shop are they from?",
-              "values":[{"key":"a","name":"Shop A"},{"key":"b","name":"Shop B"}]}]""";
+              "descriptionCy":"O ba siop maen nhw’n dod?",
+              "values":[{"key":"a","name":"Shop A","nameCy":"Siop A"},{"key":"b","name":"Shop B","nameCy":"Siop B"}]}]""";
 
     static final String QUESTIONS_V2 = """
-            [{"code":"count","datatype":"number","required":true,"description":"How many trolleys are there?"},
+            [{"code":"count","datatype":"number","required":true,"description":"How many trolleys are there?",
+              "descriptionCy":"Faint o drolïau sydd yno?"},
              {"code":"in_water","datatype":"singlevaluelist","required":true,"description":"Are any in the river?",
-              "values":[{"key":"yes","name":"Yes"},{"key":"no","name":"No"}]}]""";
+              "descriptionCy":"Oes rhai yn yr afon?",
+              "values":[{"key":"yes","name":"Yes","nameCy":"Oes"},{"key":"no","name":"No","nameCy":"Nac oes"}]}]""";
 
     // ---- versions ----
 
@@ -315,7 +320,8 @@ class ServiceCatalogueApiTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).path("privacy").asString()).as("as the column's default").isEqualTo("public");
 
-        String personalQuestion = "[{\"code\":\"plate\",\"datatype\":\"string\",\"description\":\"Which car?\",\"personal\":true}]";
+        String personalQuestion = "[{\"code\":\"plate\",\"datatype\":\"string\",\"description\":\"Which car?\","
+                + "\"descriptionCy\":\"Pa gar?\",\"personal\":true}]";
         String named = service("privacy-named", "highways", personalQuestion)
                 .replace("\"questions\":[{", "\"privacy\":\"private\",\"questions\":[{");
         HttpResponse<String> withPrivacy = post(admin, "/api/v1/services", named);

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceCatalogue implements Services {
 
     private static final String SERVICE_COLUMNS = """
-            s.id, s.code, v.name, v.description, s.service_group, s.keywords, s.type, s.status, s.team_id,
+            s.id, s.code, v.name, v.description, v.name_cy, v.description_cy, s.service_group, s.keywords, s.type, s.status, s.team_id,
             s.sla_amount, s.sla_unit, s.current_version, s.retention_days, s.anonymous_requests, s.privacy
             from catalogue.service s join catalogue.service_version v on v.service_id = s.id and v.version = s.current_version
             """;
@@ -144,7 +144,8 @@ public class ServiceCatalogue implements Services {
 
     private Optional<ServiceVersion> loadVersion(UUID serviceId, int version) {
         return jdbc.sql("""
-                        select v.service_id, s.code, v.version, v.name, v.description, v.questions::text as questions, v.published_at
+                        select v.service_id, s.code, v.version, v.name, v.description, v.name_cy, v.description_cy,
+                               v.questions::text as questions, v.published_at
                         from catalogue.service_version v join catalogue.service s on s.id = v.service_id
                         where v.service_id = ? and v.version = ?""")
                 .params(serviceId, version).query(this::version).optional();
@@ -214,7 +215,7 @@ public class ServiceCatalogue implements Services {
         }
         ServiceInput withCode = input == null ? null : new ServiceInput(code, input.name(), input.description(), input.group(),
                 input.keywords(), input.type(), input.team(), input.sla(), input.questions(), input.retentionDays(), input.anonymousRequests(),
-                input.privacy());
+                input.privacy(), input.nameCy(), input.descriptionCy());
         ServiceRules.ValidService valid = checked(withCode, taken -> false);
         int retentionDays = input.retentionDays() == null ? current.retentionDays() : input.retentionDays();
         boolean anonymousRequests = input.anonymousRequests() == null ? current.anonymousRequests() : input.anonymousRequests();
@@ -230,6 +231,9 @@ public class ServiceCatalogue implements Services {
                 || current.anonymousRequests() != anonymousRequests || current.privacy() != privacy;
         boolean versionChanged = !version.name().equals(valid.name()) || !version.description().equals(valid.description())
                 || !version.questions().equals(valid.questions());
+        if (current.status() == ServiceStatus.LIVE && versionChanged) { // the new version goes live at once: it is published
+            rules.requireBothLanguages(valid.name(), valid.description(), valid.questions());
+        }
         // names only, for the audit log: the values are in the service's own tables and versions
         java.util.SortedSet<String> changed = new java.util.TreeSet<>();
         if (!Objects.equals(current.group(), valid.group())) {
@@ -264,8 +268,11 @@ public class ServiceCatalogue implements Services {
         }
         int number = current.version();
         if (current.status() == ServiceStatus.DRAFT) {
-            jdbc.sql("update catalogue.service_version set name = ?, description = ?, questions = ?::jsonb where service_id = ? and version = ?")
-                    .params(valid.name(), valid.description(), questionsJson(valid.questions()), current.id(), number).update();
+            jdbc.sql("""
+                            update catalogue.service_version set name = ?, description = ?, name_cy = ?, description_cy = ?, questions = ?::jsonb
+                            where service_id = ? and version = ?""")
+                    .params(valid.name().en(), valid.description().enOrEmpty(), valid.name().cy(), valid.description().cy(),
+                            questionsJson(valid.questions()), current.id(), number).update();
         } else if (versionChanged) {
             number = current.version() + 1;
             insertVersion(current.id(), number, valid, now, now);
@@ -315,6 +322,8 @@ public class ServiceCatalogue implements Services {
             throw new InvalidInput(List.of(new Violation("status", current.status() == ServiceStatus.LIVE
                     ? "catalogue.service.publish.live" : "catalogue.service.retired")));
         }
+        ServiceVersion draft = loadVersion(current.id(), current.version()).orElseThrow();
+        rules.requireBothLanguages(draft.name(), draft.description(), draft.questions());
         Instant now = clock.instant();
         jdbc.sql("update catalogue.service_version set published_at = ? where service_id = ? and version = ?")
                 .params(utc(now), current.id(), current.version()).update();
@@ -358,9 +367,11 @@ public class ServiceCatalogue implements Services {
 
     private void insertVersion(UUID serviceId, int version, ServiceRules.ValidService valid, Instant now, Instant publishedAt) {
         jdbc.sql("""
-                        insert into catalogue.service_version (service_id, version, name, description, questions, created_at, published_at)
-                        values (?, ?, ?, ?, ?::jsonb, ?, ?)""")
-                .params(serviceId, version, valid.name(), valid.description(), questionsJson(valid.questions()), utc(now),
+                        insert into catalogue.service_version (service_id, version, name, description, name_cy, description_cy, questions,
+                                                               created_at, published_at)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(serviceId, version, valid.name().en(), valid.description().enOrEmpty(), valid.name().cy(), valid.description().cy(),
+                        questionsJson(valid.questions()), utc(now),
                         publishedAt == null ? null : utc(publishedAt))
                 .update();
     }
@@ -393,7 +404,7 @@ public class ServiceCatalogue implements Services {
 
     private Service service(ResultSet rs, int row) throws SQLException {
         Array keywords = rs.getArray("keywords");
-        return new Service(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("description"),
+        return new Service(rs.getObject("id", UUID.class), rs.getString("code"), text(rs, "name"), text(rs, "description"),
                 rs.getString("service_group"), keywords == null ? List.of() : Arrays.asList((String[]) keywords.getArray()),
                 ServiceType.fromCode(rs.getString("type")).orElseThrow(), ServiceStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getObject("team_id", UUID.class),
@@ -405,10 +416,16 @@ public class ServiceCatalogue implements Services {
     private ServiceVersion version(ResultSet rs, int row) throws SQLException {
         OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
         return new ServiceVersion(rs.getObject("service_id", UUID.class), rs.getString("code"), rs.getInt("version"),
-                rs.getString("name"), rs.getString("description"), questions(rs.getString("questions")),
+                text(rs, "name"), text(rs, "description"), questions(rs.getString("questions")),
                 published == null ? null : published.toInstant());
     }
 
+    /** A column and its Welsh twin (column_cy). */
+    private static org.civitas.catalogue.Text text(ResultSet rs, String column) throws SQLException {
+        return org.civitas.catalogue.Text.of(rs.getString(column), rs.getString(column + "_cy"));
+    }
+
+    /** The version's questions as stored: each word a person reads with its Welsh twin in a key ending _cy, absent when there is none. */
     private String questionsJson(List<Question> questions) {
         List<Map<String, Object>> stored = new ArrayList<>();
         for (Question question : questions) {
@@ -417,14 +434,28 @@ public class ServiceCatalogue implements Services {
             map.put("datatype", question.datatype().code());
             map.put("required", question.required());
             map.put("variable", question.variable());
-            map.put("description", question.description());
-            map.put("datatype_description", question.datatypeDescription());
+            map.put("description", question.description().en());
+            putWelsh(map, "description_cy", question.description().cy());
+            map.put("datatype_description", question.datatypeDescription().en());
+            putWelsh(map, "datatype_description_cy", question.datatypeDescription().cy());
             map.put("order", question.order());
-            map.put("values", question.values().stream().map(v -> Map.of("key", v.key(), "name", v.name())).toList());
+            map.put("values", question.values().stream().map(v -> {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("key", v.key());
+                value.put("name", v.name().en());
+                putWelsh(value, "name_cy", v.name().cy());
+                return value;
+            }).toList());
             map.put("personal", question.personal());
             stored.add(map);
         }
         return json.writeValueAsString(stored);
+    }
+
+    private static void putWelsh(Map<String, Object> map, String key, String welsh) {
+        if (welsh != null) {
+            map.put(key, welsh);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -433,10 +464,11 @@ public class ServiceCatalogue implements Services {
         List<Question> questions = new ArrayList<>();
         for (Map<String, Object> map : maps) {
             List<QuestionValue> values = ((List<Map<String, String>>) map.getOrDefault("values", List.of())).stream()
-                    .map(v -> new QuestionValue(v.get("key"), v.get("name"))).toList();
+                    .map(v -> new QuestionValue(v.get("key"), org.civitas.catalogue.Text.of(v.get("name"), v.get("name_cy")))).toList();
             questions.add(new Question((String) map.get("code"), Datatype.fromCode((String) map.get("datatype")).orElseThrow(),
                     Boolean.TRUE.equals(map.get("required")), !Boolean.FALSE.equals(map.get("variable")),
-                    (String) map.get("description"), (String) map.get("datatype_description"),
+                    org.civitas.catalogue.Text.of((String) map.get("description"), (String) map.get("description_cy")),
+                    org.civitas.catalogue.Text.of((String) map.get("datatype_description"), (String) map.get("datatype_description_cy")),
                     ((Number) map.get("order")).intValue(), values, Boolean.TRUE.equals(map.get("personal"))));
         }
         return List.copyOf(questions);

@@ -28,7 +28,18 @@ public record ServiceInput(
                 + "whose location and description anyone may see; private: an application or anything about a person, never in "
                 + "keyless outputs, its address, location, description and photos sealed for the requester. public for a new service "
                 + "when not given, unchanged when a service is replaced without it")
-        String privacy) {
+        String privacy,
+        @Schema(example = "Twll yn y ffordd", description = "The name in Welsh. Required to publish (and for each new version of a "
+                + "live service) when the body offers Welsh (CIVITAS_LANGUAGES has cy); a draft may go without it")
+        String nameCy,
+        @Schema(example = "Rhoi gwybod am dwll neu bant yn y ffordd neu ar y palmant.", description = "The description in Welsh; "
+                + "required to publish when there is an English description and the body offers Welsh")
+        String descriptionCy) {
+
+    public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
+                        SlaInput sla, List<QuestionInput> questions, Integer retentionDays, Boolean anonymousRequests, String privacy) {
+        this(code, name, description, group, keywords, type, team, sla, questions, retentionDays, anonymousRequests, privacy, null, null);
+    }
 
     public ServiceInput(String code, String name, String description, String group, List<String> keywords, String type, String team,
                         SlaInput sla, List<QuestionInput> questions, Integer retentionDays, Boolean anonymousRequests) {
@@ -59,7 +70,16 @@ public record ServiceInput(
             @Schema(example = "Compare it with a dinner plate") String datatypeDescription,
             List<ValueInput> values,
             @Schema(example = "false", description = "Whether the answer is personal data (such as a vehicle registration); "
-                    + "such answers are sealed for the requester. False when missing") Boolean personal) {
+                    + "such answers are sealed for the requester. False when missing") Boolean personal,
+            @Schema(example = "Pa mor fawr yw'r twll?", description = "The question in Welsh; required to publish when the body offers Welsh")
+            String descriptionCy,
+            @Schema(example = "Cymharwch ef â phlât cinio", description = "The help in Welsh; required to publish when there is English "
+                    + "help and the body offers Welsh") String datatypeDescriptionCy) {
+
+        public QuestionInput(String code, String datatype, Boolean required, Boolean variable, String description,
+                             String datatypeDescription, List<ValueInput> values, Boolean personal) {
+            this(code, datatype, required, variable, description, datatypeDescription, values, personal, null, null);
+        }
 
         public QuestionInput(String code, String datatype, Boolean required, Boolean variable, String description,
                              String datatypeDescription, List<ValueInput> values) {
@@ -67,6 +87,12 @@ public record ServiceInput(
         }
     }
 
-    public record ValueInput(@Schema(example = "plate") String key, @Schema(example = "About the size of a dinner plate") String name) {
+    public record ValueInput(@Schema(example = "plate") String key, @Schema(example = "About the size of a dinner plate") String name,
+                             @Schema(example = "Tua maint plât cinio", description = "The answer in Welsh; required to publish when the "
+                                     + "body offers Welsh") String nameCy) {
+
+        public ValueInput(String key, String name) {
+            this(key, name, null);
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.civitas.catalogue.ServiceType;
 import org.civitas.catalogue.Sla;
 import org.civitas.catalogue.Team;
 import org.civitas.catalogue.Teams;
+import org.civitas.catalogue.Text;
+import org.civitas.platform.CivitasProperties;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.springframework.stereotype.Component;
@@ -33,14 +35,53 @@ class ServiceRules {
     static final int MAX_HOURS = 2000;
 
     /** A service that keeps every rule, with its team found and its questions numbered. */
-    record ValidService(String code, String name, String description, String group, List<String> keywords,
+    record ValidService(String code, Text name, Text description, String group, List<String> keywords,
                         ServiceType type, UUID teamId, Sla sla, List<Question> questions) {
     }
 
     private final Teams teams;
+    private final CivitasProperties properties;
 
-    ServiceRules(Teams teams) {
+    ServiceRules(Teams teams, CivitasProperties properties) {
         this.teams = teams;
+        this.properties = properties;
+    }
+
+    /**
+     * The rule of publishing: when the body offers both English and Welsh (CIVITAS_LANGUAGES), a
+     * service goes live (and a live service takes a new version) only with every word a resident
+     * reads written in both: its name, its description when it has one, and each question, hint and
+     * answer's label. Drafts may be incomplete. Throws naming each missing Welsh field.
+     */
+    void requireBothLanguages(Text name, Text description, List<Question> questions) {
+        if (!properties.bilingual()) {
+            return;
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (name.en() != null && name.cy() == null) {
+            violations.add(new Violation("nameCy", "catalogue.service.nameCy.required"));
+        }
+        if (description.missingWelsh()) {
+            violations.add(new Violation("descriptionCy", "catalogue.service.descriptionCy.required"));
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            Question question = questions.get(i);
+            String field = "questions[" + i + "]";
+            if (question.description().missingWelsh()) {
+                violations.add(new Violation(field + ".descriptionCy", "catalogue.question.descriptionCy.required"));
+            }
+            if (question.datatypeDescription().missingWelsh()) {
+                violations.add(new Violation(field + ".datatypeDescriptionCy", "catalogue.question.datatypeDescriptionCy.required"));
+            }
+            for (int j = 0; j < question.values().size(); j++) {
+                if (question.values().get(j).name().missingWelsh()) {
+                    violations.add(new Violation(field + ".values[" + j + "].nameCy", "catalogue.question.value.nameCy.required"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
     }
 
     ValidService check(ServiceInput input, java.util.function.Predicate<String> codeTaken) {
@@ -62,9 +103,17 @@ class ServiceRules {
         } else if (name.length() > 200) {
             violations.add(new Violation("name", "catalogue.service.name.length"));
         }
+        String nameCy = trim(input.nameCy());
+        if (nameCy != null && nameCy.length() > 200) {
+            violations.add(new Violation("nameCy", "catalogue.service.nameCy.length"));
+        }
         String description = input.description() == null ? "" : input.description().strip();
         if (description.length() > 4000) {
             violations.add(new Violation("description", "catalogue.service.description.length"));
+        }
+        String descriptionCy = trim(input.descriptionCy());
+        if (descriptionCy != null && descriptionCy.length() > 4000) {
+            violations.add(new Violation("descriptionCy", "catalogue.service.descriptionCy.length"));
         }
         String group = trim(input.group());
         if (group != null && group.length() > 100) {
@@ -111,7 +160,8 @@ class ServiceRules {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return new ValidService(code, name, description, group, List.copyOf(keywords), type, teamId, sla, questions);
+        return new ValidService(code, Text.of(name, nameCy), Text.of(description, descriptionCy), group, List.copyOf(keywords), type,
+                teamId, sla, questions);
     }
 
     private static Sla sla(ServiceInput.SlaInput input, List<Violation> violations) {
@@ -173,15 +223,23 @@ class ServiceRules {
             } else if (description.length() > 500) {
                 violations.add(new Violation(field + ".description", "catalogue.question.description.length"));
             }
+            String descriptionCy = trim(input.descriptionCy());
+            if (descriptionCy != null && descriptionCy.length() > 500) {
+                violations.add(new Violation(field + ".descriptionCy", "catalogue.question.descriptionCy.length"));
+            }
             String datatypeDescription = trim(input.datatypeDescription());
             if (datatypeDescription != null && datatypeDescription.length() > 500) {
                 violations.add(new Violation(field + ".datatypeDescription", "catalogue.question.datatype-description.length"));
             }
+            String datatypeDescriptionCy = trim(input.datatypeDescriptionCy());
+            if (datatypeDescriptionCy != null && datatypeDescriptionCy.length() > 500) {
+                violations.add(new Violation(field + ".datatypeDescriptionCy", "catalogue.question.datatypeDescriptionCy.length"));
+            }
             List<QuestionValue> values = values(field, input.values(), datatype.orElse(null), violations);
             boolean personal = input.personal() != null && input.personal();
             if (datatype.isPresent()) {
-                questions.add(new Question(code, datatype.get(), required, variable, description, datatypeDescription, i + 1, values,
-                        personal));
+                questions.add(new Question(code, datatype.get(), required, variable, Text.of(description, descriptionCy),
+                        Text.of(datatypeDescription, datatypeDescriptionCy), i + 1, values, personal));
             }
         }
         return List.copyOf(questions);
@@ -214,6 +272,7 @@ class ServiceRules {
             ServiceInput.ValueInput value = given.get(j);
             String key = value == null ? null : trim(value.key());
             String name = value == null ? null : trim(value.name());
+            String nameCy = value == null ? null : trim(value.nameCy());
             if (key == null) {
                 violations.add(new Violation(valueField + ".key", "catalogue.question.value.key.required"));
             } else if (!KEY.matcher(key).matches()) {
@@ -226,7 +285,10 @@ class ServiceRules {
             } else if (name.length() > 200) {
                 violations.add(new Violation(valueField + ".name", "catalogue.question.value.name.length"));
             }
-            values.add(new QuestionValue(key, name));
+            if (nameCy != null && nameCy.length() > 200) {
+                violations.add(new Violation(valueField + ".nameCy", "catalogue.question.value.nameCy.length"));
+            }
+            values.add(new QuestionValue(key, Text.of(name, nameCy)));
         }
         return List.copyOf(values);
     }

@@ -71,21 +71,26 @@ public class ServicePages {
     public record Option(String value, String label) {
     }
 
-    /** The details form as the person filled it in. */
+    /** The details form as the person filled it in: each word a resident reads in English and in Welsh (…Cy). */
     public record DetailsForm(String code, String name, String description, String group, String keywords, String type, String team,
-                              String slaAmount, String slaUnit, String anonymousRequests, String privacy) {
+                              String slaAmount, String slaUnit, String anonymousRequests, String privacy, String nameCy,
+                              String descriptionCy) {
     }
 
-    /** One question in the questions form; values one per line as "key | name". */
+    /**
+     * One question in the questions form; values one per line as "key | name", and their Welsh
+     * names one per line in the same order (valuesCy).
+     */
     public record QuestionForm(String code, String description, String help, String datatype, boolean required, boolean variable,
-                               String values, boolean personal) {
+                               String values, boolean personal, String descriptionCy, String helpCy, String valuesCy) {
     }
 
     @GetMapping("/staff/services")
     String list(@RequestParam(required = false) String done, Authentication caller, Model model) {
         Predicate<UUID> manages = ServiceManagement.teamsManagedBy(caller);
         Map<UUID, String> teamNames = teams.all().stream().collect(Collectors.toMap(Team::id, Team::name));
-        model.addAttribute("services", catalogue.all().stream().map(s -> new Row(s.code(), s.name(), s.status().code(), s.version(),
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("services", catalogue.all().stream().map(s -> new Row(s.code(), s.name().in(locale), s.status().code(), s.version(),
                 s.teamId() == null ? "" : teamNames.getOrDefault(s.teamId(), ""), sla(s.sla()),
                 s.teamId() != null && manages.test(s.teamId()))).toList());
         model.addAttribute("done", "retired".equals(done) ? done : null);
@@ -97,7 +102,7 @@ public class ServicePages {
     @GetMapping("/staff/services/new")
     String newService(Authentication caller, Model model) {
         return detailsPage(null, new DetailsForm("", "", "", "", "", "realtime", "", "", "working_days",
-                yesNo(Service.DEFAULT_ANONYMOUS_REQUESTS), Service.DEFAULT_PRIVACY.code()), List.of(), caller, model);
+                yesNo(Service.DEFAULT_ANONYMOUS_REQUESTS), Service.DEFAULT_PRIVACY.code(), "", ""), List.of(), caller, model);
     }
 
     @PostMapping("/staff/services")
@@ -117,9 +122,10 @@ public class ServicePages {
     String editDetails(@PathVariable String code, Authentication caller, Model model) {
         Service service = managed(code, caller);
         String teamCode = teams.byIds(List.of(service.teamId())).stream().map(Team::code).findFirst().orElse("");
-        DetailsForm form = new DetailsForm(service.code(), service.name(), orEmpty(service.description()), orEmpty(service.group()),
+        DetailsForm form = new DetailsForm(service.code(), service.name().enOrEmpty(), service.description().enOrEmpty(), orEmpty(service.group()),
                 String.join(", ", service.keywords()), service.type().code(), teamCode, String.valueOf(service.sla().amount()),
-                service.sla().unit().code(), yesNo(service.anonymousRequests()), service.privacy().code());
+                service.sla().unit().code(), yesNo(service.anonymousRequests()), service.privacy().code(), service.name().cyOrEmpty(),
+                service.description().cyOrEmpty());
         return detailsPage(service, form, List.of(), caller, model);
     }
 
@@ -170,7 +176,11 @@ public class ServicePages {
         catch (InvalidInput invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("done", null);
-            return servicePage(service, invalid.violations(), caller, model);
+            // the fields are on the details and questions pages: this page's links to them take the person there
+            List<Violation> here = invalid.violations().stream().map(v -> new Violation(
+                    v.field().startsWith("questions") ? "change-questions" : v.field().endsWith("Cy") ? "change-details" : v.field(),
+                    v.messageKey())).toList();
+            return servicePage(service, here, caller, model);
         }
     }
 
@@ -227,7 +237,7 @@ public class ServicePages {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return questionsPage(service, questions, List.of(new Violation("add", "catalogue.question.count")), model);
             }
-            questions.add(new QuestionForm("", "", "", "string", false, true, "", false));
+            questions.add(new QuestionForm("", "", "", "string", false, true, "", false, "", "", ""));
             model.addAttribute("focus", questions.size() - 1);
             return questionsPage(service, questions, List.of(), model);
         }
@@ -257,9 +267,9 @@ public class ServicePages {
             if (!valueProblems.isEmpty()) {
                 throw new InvalidInput(valueProblems);
             }
-            catalogue.replace(code, new ServiceInput(code, version.name(), version.description(), service.group(), service.keywords(),
-                    service.type().code(), teamCode, new SlaInput(service.sla().amount(), service.sla().unit().code()), inputs),
-                    ServiceManagement.teamsManagedBy(caller));
+            catalogue.replace(code, new ServiceInput(code, version.name().en(), version.description().en(), service.group(),
+                    service.keywords(), service.type().code(), teamCode, new SlaInput(service.sla().amount(), service.sla().unit().code()),
+                    inputs, null, null, null, version.name().cy(), version.description().cy()), ServiceManagement.teamsManagedBy(caller));
             return "redirect:/staff/services/" + code + "?done=questions";
         }
         catch (InvalidInput invalid) {
@@ -288,13 +298,19 @@ public class ServicePages {
             forms.add(new QuestionForm(orEmpty(params.getFirst(prefix + "code")).trim(), orEmpty(params.getFirst(prefix + "description")),
                     orEmpty(params.getFirst(prefix + "help")), orEmpty(params.getFirst(prefix + "datatype")),
                     "true".equals(params.getFirst(prefix + "required")), !"false".equals(params.getFirst(prefix + "variable")),
-                    orEmpty(params.getFirst(prefix + "values")), "true".equals(params.getFirst(prefix + "personal"))));
+                    orEmpty(params.getFirst(prefix + "values")), "true".equals(params.getFirst(prefix + "personal")),
+                    orEmpty(params.getFirst(prefix + "descriptionCy")), orEmpty(params.getFirst(prefix + "helpCy")),
+                    orEmpty(params.getFirst(prefix + "valuesCy"))));
         }
         return forms;
     }
 
-    /** Lines of "key | name"; a line without a key takes one made from its name. */
+    /**
+     * Lines of "key | name"; a line without a key takes one made from its name. The Welsh names are
+     * lines in the same order as the English ones; more Welsh lines than English ones is a problem.
+     */
     private static QuestionInput questionInput(QuestionForm form, int index, List<Violation> problems) {
+        List<String> welsh = form.valuesCy().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         List<ValueInput> values = new ArrayList<>();
         for (String line : form.values().split("\\R")) {
             if (line.isBlank()) {
@@ -304,27 +320,33 @@ public class ServicePages {
             String name = (bar < 0 ? line : line.substring(bar + 1)).trim();
             String key = bar < 0 ? name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "")
                     : line.substring(0, bar).trim();
-            values.add(new ValueInput(key, name));
+            values.add(new ValueInput(key, name, values.size() < welsh.size() ? welsh.get(values.size()) : null));
         }
         if (values.isEmpty() && !form.values().isBlank()) {
             problems.add(new Violation("questions[" + index + "].values", "catalogue.question.values.required"));
         }
+        if (welsh.size() > values.size()) {
+            problems.add(new Violation("questions[" + index + "].valuesCy", "catalogue.staff.question.valuesCy.count"));
+        }
         return new QuestionInput(form.code(), form.datatype(), form.required(), form.variable(), form.description(),
-                form.help().isBlank() ? null : form.help(), values.isEmpty() ? null : values, form.personal());
+                form.help().isBlank() ? null : form.help(), values.isEmpty() ? null : values, form.personal(),
+                form.descriptionCy().isBlank() ? null : form.descriptionCy(), form.helpCy().isBlank() ? null : form.helpCy());
     }
 
     private static QuestionInput questionInput(Question question) {
         return new QuestionInput(question.code(), question.datatype().code(), question.required(), question.variable(),
-                question.description(), question.datatypeDescription(),
-                question.values().isEmpty() ? null : question.values().stream().map(v -> new ValueInput(v.key(), v.name())).toList(),
-                question.personal());
+                question.description().en(), question.datatypeDescription().en(),
+                question.values().isEmpty() ? null
+                        : question.values().stream().map(v -> new ValueInput(v.key(), v.name().en(), v.name().cy())).toList(),
+                question.personal(), question.description().cy(), question.datatypeDescription().cy());
     }
 
     private static QuestionForm questionForm(Question question) {
-        return new QuestionForm(question.code(), question.description(), orEmpty(question.datatypeDescription()),
+        return new QuestionForm(question.code(), question.description().enOrEmpty(), question.datatypeDescription().enOrEmpty(),
                 question.datatype().code(), question.required(), question.variable(),
-                question.values().stream().map((QuestionValue v) -> v.key() + " | " + v.name()).collect(Collectors.joining("\n")),
-                question.personal());
+                question.values().stream().map((QuestionValue v) -> v.key() + " | " + v.name().enOrEmpty()).collect(Collectors.joining("\n")),
+                question.personal(), question.description().cyOrEmpty(), question.datatypeDescription().cyOrEmpty(),
+                question.values().stream().map((QuestionValue v) -> v.name().cyOrEmpty()).collect(Collectors.joining("\n")));
     }
 
     // ---- helpers ----
@@ -341,7 +363,8 @@ public class ServicePages {
         return new DetailsForm(fixedCode != null ? fixedCode : orEmpty(params.getFirst("code")).trim(), orEmpty(params.getFirst("name")),
                 orEmpty(params.getFirst("description")), orEmpty(params.getFirst("group")), orEmpty(params.getFirst("keywords")),
                 orEmpty(params.getFirst("type")), orEmpty(params.getFirst("team")), orEmpty(params.getFirst("sla-amount")).trim(),
-                orEmpty(params.getFirst("slaUnit")), orEmpty(params.getFirst("anonymousRequests")), orEmpty(params.getFirst("privacy")));
+                orEmpty(params.getFirst("slaUnit")), orEmpty(params.getFirst("anonymousRequests")), orEmpty(params.getFirst("privacy")),
+                orEmpty(params.getFirst("nameCy")), orEmpty(params.getFirst("descriptionCy")));
     }
 
     private static String yesNo(boolean value) {
@@ -367,12 +390,13 @@ public class ServicePages {
         };
         return new ServiceInput(form.code(), form.name(), form.description().isBlank() ? null : form.description(),
                 form.group().isBlank() ? null : form.group(), keywords, form.type(), form.team().isBlank() ? null : form.team(),
-                new SlaInput(amount, form.slaUnit()), questions, null, anonymous, privacy);
+                new SlaInput(amount, form.slaUnit()), questions, null, anonymous, privacy, form.nameCy().isBlank() ? null : form.nameCy(),
+                form.descriptionCy().isBlank() ? null : form.descriptionCy());
     }
 
     /** A rule's field, such as questions[2].values[0].key, as the id of the input that answers it (questions-2-values). */
     static String fieldId(String field) {
-        String id = field.replaceAll("\\.values\\[\\d+]\\.(key|name)$", ".values");
+        String id = field.replaceAll("\\.values\\[\\d+]\\.(key|name)$", ".values").replaceAll("\\.values\\[\\d+]\\.nameCy$", ".valuesCy");
         return id.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");
     }
 

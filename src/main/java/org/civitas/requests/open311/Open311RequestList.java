@@ -55,7 +55,7 @@ final class Open311RequestList implements Open311Document.Streamed {
     Object[] values(ServiceRequest request) {
         Service service = services.get(request.serviceId());
         return new Object[] {request.reference(), request.status().open311(), request.statusNote(),
-                service == null ? null : service.name(), request.serviceCode(), request.description(),
+                service == null ? null : service.name().en(), request.serviceCode(), request.description(),
                 service == null ? null : teamNames.get(service.teamId()), null,
                 datetimes.format(request.requestedAt()), datetimes.format(request.updatedAt()),
                 datetimes.format(request.expectedAt()), request.addressString(), request.addressId(), null,

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,8 @@ import org.civitas.catalogue.Question;
 import org.civitas.catalogue.Service;
 import org.civitas.catalogue.ServiceVersion;
 import org.civitas.catalogue.Services;
+import org.civitas.catalogue.Text;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +28,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Open311 GeoReport v2: service discovery, the service list and service definitions, in XML and
- * JSON with exactly the element names and nesting of the specification's examples.
+ * JSON with exactly the element names and nesting of the specification's examples. The service list
+ * and definitions answer in the language the client asks for with {@code Accept-Language}: Welsh
+ * ({@code cy}) when asked first and written, else English.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -70,13 +75,15 @@ class Open311ServicesApi {
                                     HttpServletRequest request) {
         Open311Format as = format(Open311Format.extension(format, request));
         checkJurisdiction(jurisdiction);
-        List<Map<String, Object>> list = services.live().stream().map(this::service).toList();
-        return respond(as, new Open311Document("services", list));
+        Locale language = language(request);
+        List<Map<String, Object>> list = services.live().stream().map(service -> service(service, language)).toList();
+        return inLanguage(as, new Open311Document("services", list));
     }
 
     @GetMapping("/services/{code}.{format}")
     ResponseEntity<byte[]> definition(@PathVariable String code, @PathVariable String format,
-                                      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+                                      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+                                      HttpServletRequest request) {
         Open311Format as = format(format);
         checkJurisdiction(jurisdiction);
         Service service = services.liveByCode(code)
@@ -84,16 +91,37 @@ class Open311ServicesApi {
         ServiceVersion version = services.version(service.id(), service.version()).orElseThrow();
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", service.code());
-        definition.put("attributes", version.questions().stream().map(Open311ServicesApi::attribute).toList());
-        return respond(as, new Open311Document("service_definition", definition));
+        Locale language = language(request);
+        definition.put("attributes", version.questions().stream().map(question -> attribute(question, language)).toList());
+        return inLanguage(as, new Open311Document("service_definition", definition));
     }
 
-    private Map<String, Object> service(Service service) {
+    /**
+     * The language a client asked for in {@code Accept-Language}: Welsh when its best choice of ours
+     * is Welsh, English otherwise (no header, a header we cannot read, or any other language).
+     */
+    static Locale language(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return Locale.UK;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(header), OFFERED);
+            return found == null ? Locale.UK : found;
+        }
+        catch (IllegalArgumentException unreadable) {
+            return Locale.UK;
+        }
+    }
+
+    private static final List<Locale> OFFERED = List.of(Locale.forLanguageTag(Text.WELSH), Locale.UK, Locale.ENGLISH);
+
+    private Map<String, Object> service(Service service, Locale language) {
         boolean metadata = services.version(service.id(), service.version()).map(v -> !v.questions().isEmpty()).orElse(false);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("service_code", service.code());
-        entry.put("service_name", service.name());
-        entry.put("description", service.description());
+        entry.put("service_name", service.name().in(language));
+        entry.put("description", Objects.requireNonNullElse(service.description().in(language), ""));
         entry.put("metadata", metadata);
         entry.put("type", service.type().code());
         entry.put("keywords", String.join(", ", service.keywords()));
@@ -101,20 +129,20 @@ class Open311ServicesApi {
         return entry;
     }
 
-    private static Map<String, Object> attribute(Question question) {
+    private static Map<String, Object> attribute(Question question, Locale language) {
         Map<String, Object> attribute = new LinkedHashMap<>();
         attribute.put("variable", question.variable());
         attribute.put("code", question.code());
         attribute.put("datatype", question.datatype().code());
         attribute.put("required", question.required());
-        attribute.put("datatype_description", question.datatypeDescription());
+        attribute.put("datatype_description", question.datatypeDescription().in(language));
         attribute.put("order", question.order());
-        attribute.put("description", question.description());
+        attribute.put("description", question.description().in(language));
         if (question.datatype().list()) {
             attribute.put("values", question.values().stream().map(value -> {
                 Map<String, Object> each = new LinkedHashMap<>();
                 each.put("key", value.key());
-                each.put("name", value.name());
+                each.put("name", value.name().in(language));
                 return each;
             }).toList());
         }
@@ -144,6 +172,12 @@ class Open311ServicesApi {
 
     private static ResponseEntity<byte[]> respond(Open311Format format, Open311Document document) {
         return ResponseEntity.ok().contentType(format.mediaType()).body(format.write(document));
+    }
+
+    /** A document whose words depend on Accept-Language: caches keep one copy per language. */
+    private static ResponseEntity<byte[]> inLanguage(Open311Format format, Open311Document document) {
+        return ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).contentType(format.mediaType())
+                .body(format.write(document));
     }
 
     private String message(String key, Object... args) {

@@ -157,7 +157,7 @@ public class StaffConsolePages {
             Instant now = clock.instant();
             Map<UUID, String> assignees = names.names(found.cases().stream().map(CasePage.CaseSummary::assignedTo).toList());
             Map<String, String> serviceNames = new LinkedHashMap<>();
-            visible.forEach(s -> serviceNames.put(s.code(), s.name()));
+            visible.forEach(s -> serviceNames.put(s.code(), s.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
             List<QueueRow> rows = found.cases().stream().map(c -> {
                 ServiceRequest r = c.request();
                 return new QueueRow(r.reference(), serviceNames.getOrDefault(r.serviceCode(), r.serviceCode()), r.status().code(),
@@ -178,7 +178,8 @@ public class StaffConsolePages {
         model.addAttribute("queue", queue);
         model.addAttribute("statuses", Arrays.stream(RequestStatus.values())
                 .map(s -> new Option(s.code(), t("requests.staff.status." + s.code()))).toList());
-        model.addAttribute("services", visible.stream().map(s -> new Option(s.code(), s.name())).toList());
+        model.addAttribute("services", visible.stream()
+                .map(s -> new Option(s.code(), s.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()))).toList());
         model.addAttribute("ages", AGES);
         model.addAttribute("manager", person.hasRole(Role.SERVICE_MANAGER) || person.hasRole(Role.ADMINISTRATOR));
         return "requests/staff/queue";
@@ -302,16 +303,17 @@ public class StaffConsolePages {
         detail.history().stream().map(CaseEvent::assignedTo).filter(java.util.Objects::nonNull).forEach(people::add);
         Map<UUID, String> known = names.names(people);
         List<Answer> answers = new ArrayList<>();
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         detail.answers().forEach((code, values) -> {
             Question question = version == null ? null : version.question(code).orElse(null);
             List<String> shown = values.stream().map(value -> question != null && question.datatype().list()
-                    ? question.values().stream().filter(v -> v.key().equals(value)).map(v -> v.name()).findFirst().orElse(value)
+                    ? question.values().stream().filter(v -> v.key().equals(value)).map(v -> v.name().in(locale)).findFirst().orElse(value)
                     : value).toList();
-            answers.add(new Answer(question == null ? code : question.description(), String.join(", ", shown)));
+            answers.add(new Answer(question == null ? code : question.description().in(locale), String.join(", ", shown)));
         });
         List<HistoryRow> history = detail.history().stream().map(e -> new HistoryRow(heading(e, known),
                 actor(e.actor(), known), format(e.at()), orEmpty(e.publicNote()), orEmpty(e.internalNote()))).toList();
-        CaseView view = new CaseView(r.reference(), service == null ? r.serviceCode() : service.name(), r.serviceVersion(),
+        CaseView view = new CaseView(r.reference(), service == null ? r.serviceCode() : service.name().in(locale), r.serviceVersion(),
                 r.status().code(), t("requests.staff.status." + r.status().code()), orEmpty(r.description()), orEmpty(r.addressString()),
                 r.lat() == null ? "" : r.lat().toPlainString() + ", " + r.lon().toPlainString(),
                 t("requests.staff.channel." + r.channel().code()), format(r.requestedAt()), format(r.updatedAt()),
@@ -352,7 +354,8 @@ public class StaffConsolePages {
 
     private List<Service> visibleServices(CaseScope scope) {
         return services.all().stream().filter(s -> scope.everything() || (s.teamId() != null && scope.teamIds().contains(s.teamId())))
-                .sorted(java.util.Comparator.comparing(Service::name, String.CASE_INSENSITIVE_ORDER)).toList();
+                .sorted(java.util.Comparator.comparing((Service s) -> s.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                        String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /** What happened, as the timeline's heading: a status change, an assignment, or a resident's comment sent by an app. */

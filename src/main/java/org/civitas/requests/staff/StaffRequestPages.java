@@ -82,7 +82,8 @@ public class StaffRequestPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         model.addAttribute("problems", problems(violations));
-        model.addAttribute("services", handled.stream().map(s -> new Option(s.code(), s.name())).toList());
+        model.addAttribute("services", handled.stream()
+                .map(s -> new Option(s.code(), s.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()))).toList());
         model.addAttribute("service", service == null ? "" : service);
         model.addAttribute("channel", channel == null ? "" : channel);
         model.addAttribute("channels", channels());
@@ -147,7 +148,8 @@ public class StaffRequestPages {
     private List<Service> handled(CaseScope scope) {
         return services.all().stream().filter(Service::live)
                 .filter(s -> scope.everything() || (s.teamId() != null && scope.teamIds().contains(s.teamId())))
-                .sorted(Comparator.comparing(Service::name, String.CASE_INSENSITIVE_ORDER)).toList();
+                .sorted(Comparator.comparing((Service s) -> s.name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                        String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     private List<Option> channels() {

@@ -69,7 +69,7 @@ class CitizenPages {
                  @RequestParam(name = "q", required = false) String query, Model model) {
         Map<String, Long> usage = residents.usage();
         Comparator<Service> mostUsed = Comparator.<Service>comparingLong(s -> usage.getOrDefault(s.code(), 0L)).reversed()
-                .thenComparing(Service::name);
+                .thenComparing(s -> s.name().in(LocaleContextHolder.getLocale()));
         List<Service> live = services.live();
         String trimmed = query == null ? "" : query.trim();
         String q = trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
@@ -88,7 +88,8 @@ class CitizenPages {
 
     /** Every word of the query is in the service's name or keywords. */
     static boolean matches(Service service, String query) {
-        String haystack = (service.name() + " " + String.join(" ", service.keywords()) + " "
+        // both languages: a resident may search in either, whatever the page's language
+        String haystack = (service.name().enOrEmpty() + " " + service.name().cyOrEmpty() + " " + String.join(" ", service.keywords()) + " "
                 + (service.group() == null ? "" : service.group())).toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).split("\\s+")) {
             if (!word.isEmpty() && !haystack.contains(word)) {
@@ -273,7 +274,7 @@ class CitizenPages {
     }
 
     private String serviceName(String code) {
-        return services.byCode(code).map(Service::name).orElse(code);
+        return services.byCode(code).map(service -> service.name().in(LocaleContextHolder.getLocale())).orElse(code);
     }
 
     private List<FieldProblem> problems(List<Violation> violations) {

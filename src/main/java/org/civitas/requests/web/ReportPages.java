@@ -453,8 +453,8 @@ class ReportPages {
         rows.add(new CheckRow(t("report.check.location"), where, base + "location?return=check", t("report.check.location.hidden")));
         for (Question question : variableQuestions(version)) {
             List<String> values = journey.answers.getOrDefault(question.code(), new ArrayList<>());
-            rows.add(new CheckRow(question.description(), shown(question, values), base + "question/" + question.code() + "?return=check",
-                    question.description()));
+            String asked = question.description().in(LocaleContextHolder.getLocale());
+            rows.add(new CheckRow(asked, shown(question, values), base + "question/" + question.code() + "?return=check", asked));
         }
         rows.add(new CheckRow(t("report.check.description"), journey.description == null ? List.of(t("report.check.none"))
                 : List.of(journey.description), base + "description?return=check", t("report.check.description.hidden")));
@@ -669,7 +669,7 @@ class ReportPages {
         }
         if (question.datatype().list()) {
             return values.stream().map(key -> question.values().stream().filter(v -> v.key().equals(key))
-                    .map(QuestionValue::name).findFirst().orElse(key)).toList();
+                    .map(v -> v.name().in(LocaleContextHolder.getLocale())).findFirst().orElse(key)).toList();
         }
         if (question.datatype() == Datatype.DATETIME) {
             return values.stream().map(value -> ShownTimes.date(OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate(),

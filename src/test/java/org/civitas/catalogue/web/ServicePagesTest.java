@@ -35,6 +35,8 @@ class ServicePagesTest {
         form.put("code", code);
         form.put("name", "Broken bench");
         form.put("description", "Report a broken bench.");
+        form.put("nameCy", "Mainc wedi torri");
+        form.put("descriptionCy", "Rhoi gwybod am fainc wedi torri.");
         form.put("group", "Streets");
         form.put("keywords", "bench, seat");
         form.put("type", "realtime");
@@ -99,8 +101,11 @@ class ServicePagesTest {
     @Test
     void aServiceIsCreatedGivenQuestionsPublishedChangedAndRetired() {
         WebSession manager = signedIn("manager@riverside.example");
-        manager.get("/staff/services/new");
-        HttpResponse<String> created = manager.postForm("/staff/services", details("bench", "highways"));
+        assertThat(manager.get("/staff/services/new").body()).contains("Name (Cymraeg)").contains("Description (Cymraeg)");
+        Map<String, String> englishOnly = details("bench", "highways");
+        englishOnly.remove("nameCy");
+        englishOnly.remove("descriptionCy");
+        HttpResponse<String> created = manager.postForm("/staff/services", englishOnly);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         assertThat(WebSession.location(created)).isEqualTo("/staff/services/bench?done=created");
         assertThat(manager.get("/staff/services/bench?done=created").body()).contains("Draft").contains("The draft service is created");
@@ -120,6 +125,7 @@ class ServicePagesTest {
         two.put("q1.description", "What is wrong with it?");
         two.put("q1.datatype", "singlevaluelist");
         two.put("q1.values", "seat | The seat is broken\nPainted over");
+        two.put("q1.valuesCy", "Mae’r sedd wedi torri");
         two.put("action", "down-0");
         HttpResponse<String> moved = manager.postForm("/staff/services/bench/questions", two);
         assertThat(moved.statusCode()).isEqualTo(200);
@@ -146,6 +152,33 @@ class ServicePagesTest {
         assertThat(questions.get(1).values()).extracting(v -> v.key()).containsExactly("seat", "painted-over");
         assertThat(services.byCode("bench").orElseThrow().version()).isEqualTo(1);
 
+        // a draft may go without Welsh; publishing it may not, and the error summary names each missing Welsh word
+        assertThat(services.currentVersion("bench").orElseThrow().questions().get(1).values().get(0).name().cy())
+                .isEqualTo("Mae’r sedd wedi torri");
+        manager.get("/staff/services/bench");
+        HttpResponse<String> incomplete = manager.postForm("/staff/services/bench/publish", Map.of());
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("<title>Error: ").contains("Enter the service name in Welsh")
+                .contains("Enter the service description in Welsh").contains("Enter the question in Welsh")
+                .contains("Enter each answer to choose from in Welsh").contains("href=\"#change-details\"")
+                .contains("href=\"#change-questions\"").contains("id=\"change-details\"");
+        assertThat(services.liveByCode("bench")).as("nothing published").isEmpty();
+
+        manager.get("/staff/services/bench/details");
+        assertThat(manager.postForm("/staff/services/bench/details", details("bench", "highways")).statusCode()).isEqualTo(302);
+        assertThat(manager.get("/staff/services/bench").body()).contains("Mainc wedi torri");
+        manager.get("/staff/services/bench/questions");
+        two.put("q0.descriptionCy", "Ble mae’r fainc?");
+        two.put("q1.descriptionCy", "Beth sydd o’i le arni?");
+        two.put("q1.valuesCy", "Mae’r sedd wedi torri\nMae wedi’i phaentio\nUn yn ormod");
+        HttpResponse<String> tooMany = manager.postForm("/staff/services/bench/questions", two);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("href=\"#questions-1-valuesCy\"");
+        two.put("q1.valuesCy", "Mae’r sedd wedi torri\nMae wedi’i phaentio");
+        assertThat(manager.postForm("/staff/services/bench/questions", two).statusCode()).isEqualTo(302);
+        assertThat(manager.get("/staff/services/bench/questions").body()).contains("value=\"Ble mae’r fainc?\"")
+                .contains("Mae’r sedd wedi torri\nMae wedi’i phaentio</textarea>");
+
         manager.get("/staff/services/bench");
         assertThat(WebSession.location(manager.postForm("/staff/services/bench/publish", Map.of()))).isEqualTo("/staff/services/bench?done=published");
         assertThat(services.liveByCode("bench")).isPresent();
@@ -164,6 +197,11 @@ class ServicePagesTest {
         publishNew.put("q0.description", "Where is the bench?");
         publishNew.put("q0.datatype", "string");
         publishNew.put("action", "save");
+        HttpResponse<String> newVersionWithoutWelsh = manager.postForm("/staff/services/bench/questions", publishNew);
+        assertThat(newVersionWithoutWelsh.statusCode()).as("a new version of a live service is published: it needs the Welsh").isEqualTo(400);
+        assertThat(newVersionWithoutWelsh.body()).contains("href=\"#questions-0-descriptionCy\"").contains("Enter the question in Welsh");
+        assertThat(services.byCode("bench").orElseThrow().version()).isEqualTo(1);
+        publishNew.put("q0.descriptionCy", "Ble mae’r fainc?");
         assertThat(manager.postForm("/staff/services/bench/questions", publishNew).statusCode()).isEqualTo(302);
         assertThat(services.byCode("bench").orElseThrow().version()).isEqualTo(2);
         assertThat(services.version("bench", 1).orElseThrow().questions()).as("version 1 stays as it was").hasSize(2);
@@ -172,7 +210,7 @@ class ServicePagesTest {
         Map<String, String> renamed = details("ignored", "highways");
         renamed.put("name", "Broken or missing bench");
         assertThat(manager.postForm("/staff/services/bench/details", renamed).statusCode()).isEqualTo(302);
-        assertThat(services.byCode("bench").orElseThrow().name()).isEqualTo("Broken or missing bench");
+        assertThat(services.byCode("bench").orElseThrow().name().en()).isEqualTo("Broken or missing bench");
         assertThat(services.currentVersion("bench").orElseThrow().questions()).hasSize(1);
 
         manager.get("/staff/services/bench");
@@ -207,7 +245,7 @@ class ServicePagesTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("<title>Error: ").contains("href=\"#anonymousRequests\"")
                 .contains("Choose yes or no for whether people can make a request without giving contact details");
-        assertThat(services.byCode("bench-named").orElseThrow().name()).as("nothing written").isEqualTo("Broken bench");
+        assertThat(services.byCode("bench-named").orElseThrow().name().en()).as("nothing written").isEqualTo("Broken bench");
         assertThat(services.allowsAnonymousRequests("bench-named")).isTrue();
     }
 
@@ -256,6 +294,6 @@ class ServicePagesTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("<title>Error: ").contains("href=\"#privacy\"")
                 .contains("Choose public or private for who may see where and what is reported");
-        assertThat(services.byCode("permit-like").orElseThrow().name()).as("nothing written").isEqualTo("Permit-like application");
+        assertThat(services.byCode("permit-like").orElseThrow().name().en()).as("nothing written").isEqualTo("Permit-like application");
     }
 }

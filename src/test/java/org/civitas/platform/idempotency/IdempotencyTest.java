@@ -146,6 +146,7 @@ class IdempotencyTest {
         String code = "idem-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
                 {"code":"%s","name":"Abandoned trolley","description":"Report a shopping trolley left in the street.",
+                 "nameCy":"Troli wedi’i adael","descriptionCy":"Rhoi gwybod am droli siopa wedi’i adael ar y stryd.",
                  "group":"Streets and public spaces","keywords":["trolley"],"type":"realtime","team":"parking",
                  "sla":{"amount":3,"unit":"working_days"},"questions":[]}""".formatted(code);
         String key = UUID.randomUUID().toString();

@@ -73,7 +73,8 @@ class Open311CachedReadsTest {
     void aNewVersionsQuestionsAndRetirementCountAtOnce() {
         String code = "cache-check-" + Long.toString(System.nanoTime(), 36);
         ServiceInput plain = new ServiceInput(code, "Cache check", "A service for checking what is cached.", null, List.of(),
-                "realtime", "highways", new ServiceInput.SlaInput(5, "working_days"), List.of());
+                "realtime", "highways", new ServiceInput.SlaInput(5, "working_days"), List.of(), null, null, null, "Gwirio’r storfa",
+                "Gwasanaeth i wirio beth sydd yn y storfa.");
         catalogue.create(plain, team -> true);
         assertThat(post(CivitasTest.DEMO_API_KEY, code, Map.of()).statusCode()).as("a draft takes no requests").isEqualTo(404);
 
@@ -82,7 +83,8 @@ class Open311CachedReadsTest {
 
         ServiceInput asking = new ServiceInput(code, "Cache check", "A service for checking what is cached.", null, List.of(),
                 "realtime", "highways", new ServiceInput.SlaInput(5, "working_days"),
-                List.of(new ServiceInput.QuestionInput("colour", "string", true, true, "What colour is it?", null, null)));
+                List.of(new ServiceInput.QuestionInput("colour", "string", true, true, "What colour is it?", null, null, null,
+                        "Pa liw yw e?", null)), null, null, null, "Gwirio’r storfa", "Gwasanaeth i wirio beth sydd yn y storfa.");
         catalogue.replace(code, asking, team -> true);
         HttpResponse<String> unanswered = post(CivitasTest.DEMO_API_KEY, code, Map.of());
         assertThat(unanswered.statusCode()).as("version 2 asks a required question").isEqualTo(400);

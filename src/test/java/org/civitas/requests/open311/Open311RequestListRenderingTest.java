@@ -103,7 +103,7 @@ class Open311RequestListRenderingTest {
             entry.put("service_request_id", request.reference());
             entry.put("status", request.status().open311());
             entry.put("status_notes", request.statusNote());
-            entry.put("service_name", service == null ? null : service.name());
+            entry.put("service_name", service == null ? null : service.name().en());
             entry.put("service_code", request.serviceCode());
             entry.put("description", request.description());
             entry.put("agency_responsible", service == null ? null : teamNames.get(service.teamId()));

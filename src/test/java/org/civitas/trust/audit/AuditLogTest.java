@@ -84,8 +84,9 @@ class AuditLogTest {
         // a service created, its draft changed, published, and a live detail changed: the entries name the changed fields
         String service = """
                 {"code":"audit-bench","name":"Audit bench","description":"A bench to report.","group":"Streets","keywords":["bench"],
+                 "nameCy":"Mainc archwilio","descriptionCy":"Mainc i roi gwybod amdani.",
                  "type":"realtime","team":"highways","sla":{"amount":3,"unit":"working_days"},
-                 "questions":[{"code":"count","datatype":"number","required":true,"description":"How many?"}]}""";
+                 "questions":[{"code":"count","datatype":"number","required":true,"description":"How many?","descriptionCy":"Faint?"}]}""";
         assertThat(onlyEntry(admin.postRaw("/api/v1/services", "application/json", service, "X-CSRF-TOKEN", admin.csrfToken()),
                 "catalogue.ServiceCreated").get("resource").get("type").asString()).isEqualTo("service");
         JsonNode draft = onlyEntry(put(admin, "/api/v1/services/audit-bench", service.replace("\"Audit bench\"", "\"Audit benches\"")),
