@@ -2,10 +2,8 @@ package org.civitas.platform;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -25,27 +23,7 @@ public record CivitasProperties(
         DataSize maxRequestSize,
         String logFormat,
         Database database,
-        Oidc oidc,
-        List<String> languages) {
-
-    /** The languages the body offers (CIVITAS_LANGUAGES): English and Welsh unless the deployer says otherwise. */
-    public static final List<String> DEFAULT_LANGUAGES = List.of("en", "cy");
-
-    @ConstructorBinding
-    public CivitasProperties {
-        languages = languages == null || languages.isEmpty() ? DEFAULT_LANGUAGES
-                : languages.stream().map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).filter(l -> !l.isEmpty()).distinct().toList();
-    }
-
-    public CivitasProperties(Path dataDir, String bodyName, ZoneId timeZone, boolean demo, String demoApiKey, String demoPassword,
-                             String staffMfa, DataSize maxRequestSize, String logFormat, Database database, Oidc oidc) {
-        this(dataDir, bodyName, timeZone, demo, demoApiKey, demoPassword, staffMfa, maxRequestSize, logFormat, database, oidc, null);
-    }
-
-    /** Whether the body offers its services in both English and Welsh, so a service's words must be written in both. */
-    public boolean bilingual() {
-        return languages.contains("en") && languages.contains("cy");
-    }
+        Oidc oidc) {
 
     public record Database(String url, String user, String password, int poolSize) {
         public boolean external() {

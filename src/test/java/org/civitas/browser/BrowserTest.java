@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Import;
  * gives one with it off. Console errors and uncaught page errors are collected, so a test can
  * {@link #assertNoConsoleErrors()} (a violation of the content security policy shows up there).
  * Every document is served under the server's own content security policy, so a page that breaks
- * it shows console errors. Helpers scan for WCAG 2.2 AA violations with axe-core and write
+ * it shows console errors. Helpers scan for WCAG 2.2 AA violations with axe-core (a page got by GET
+ * in English and again in Welsh, which must have no English left: {@link WelshTwin}) and write
  * screenshots to {@link #SCREENSHOTS}.
  */
 @CivitasTest
@@ -56,6 +57,12 @@ public abstract class BrowserTest {
      * README's pictures: every run's pages differ (references, times), so writing them into docs on every
      * run left the working tree changed after each test run.
      */
+    /**
+     * How the document each page shows was asked for: only one got by GET is opened again in Welsh
+     * (asking again for the answer to a POST would send the form twice).
+     */
+    private static final Map<Page, String> DOCUMENT_METHODS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static final Path SCREENSHOTS = Path.of(System.getProperty("civitas.screenshots", "target/screenshots"));
 
     private static Playwright playwright;
@@ -131,6 +138,12 @@ public abstract class BrowserTest {
                 .setJavaScriptEnabled(javaScript)
                 .setViewportSize(1280, 800)
                 .setLocale("en-GB"));
+        created.onResponse(response -> {
+            if (response.request().isNavigationRequest() && response.frame() == response.frame().page().mainFrame()) {
+                DOCUMENT_METHODS.put(response.frame().page(), response.request().method());
+            }
+        });
+        created.onClose(closed -> closed.pages().forEach(DOCUMENT_METHODS::remove));
         return created;
     }
 
@@ -164,6 +177,17 @@ public abstract class BrowserTest {
      * attribution are drawn, an unstyled page while the style sheets load).
      */
     protected static void assertNoAccessibilityViolations(Page page) {
+        assertNoAccessibilityViolationsInItsLanguage(page);
+        if ("GET".equals(DOCUMENT_METHODS.get(page))) {
+            WelshTwin.check(page, BrowserTest::assertNoAccessibilityViolationsInItsLanguage);
+        }
+    }
+
+    /**
+     * As {@link #assertNoAccessibilityViolations}, without opening the page in Welsh too: for a page
+     * that cannot be asked for twice (one shown once, such as new recovery codes) or is Welsh already.
+     */
+    protected static void assertNoAccessibilityViolationsInItsLanguage(Page page) {
         waitForScripts(page);
         AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
         assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();

@@ -44,7 +44,7 @@ class HomePageBrowserTest extends BrowserTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(noScript.locator("body")).not().hasClass(java.util.regex.Pattern.compile("js-enabled"));
         assertThat(noScript.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
-        assertThat(noScript.getByRole(AriaRole.NAVIGATION)).isVisible();
+        assertThat(noScript.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
         noScript.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accessibility statement")).click();
         assertThat(noScript).hasTitle("Accessibility statement – Riverside Borough Council");
         assertNoConsoleErrors();

@@ -16,7 +16,7 @@ import org.civitas.catalogue.Sla;
 import org.civitas.catalogue.Team;
 import org.civitas.catalogue.Teams;
 import org.civitas.catalogue.Text;
-import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Languages;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.springframework.stereotype.Component;
@@ -40,11 +40,11 @@ class ServiceRules {
     }
 
     private final Teams teams;
-    private final CivitasProperties properties;
+    private final Languages languages;
 
-    ServiceRules(Teams teams, CivitasProperties properties) {
+    ServiceRules(Teams teams, Languages languages) {
         this.teams = teams;
-        this.properties = properties;
+        this.languages = languages;
     }
 
     /**
@@ -54,7 +54,7 @@ class ServiceRules {
      * answer's label. Drafts may be incomplete. Throws naming each missing Welsh field.
      */
     void requireBothLanguages(Text name, Text description, List<Question> questions) {
-        if (!properties.bilingual()) {
+        if (!(languages.speaks(Languages.ENGLISH) && languages.speaks(Languages.WELSH))) {
             return;
         }
         List<Violation> violations = new ArrayList<>();

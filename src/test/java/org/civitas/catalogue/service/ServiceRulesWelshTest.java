@@ -6,7 +6,7 @@ import org.civitas.catalogue.Datatype;
 import org.civitas.catalogue.Question;
 import org.civitas.catalogue.QuestionValue;
 import org.civitas.catalogue.Text;
-import org.civitas.platform.CivitasProperties;
+import org.civitas.platform.Languages;
 import org.civitas.platform.InvalidInput;
 import org.civitas.platform.Violation;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,7 @@ class ServiceRulesWelshTest {
             new Question("depth", Datatype.NUMBER, false, true, Text.of("How deep?", "Pa mor ddwfn?"), null, 2, null, false));
 
     private static ServiceRules offering(List<String> languages) {
-        return new ServiceRules(null, new CivitasProperties(null, "Riverside Borough Council", null, true, null, null, null, null, null,
-                null, null, languages));
+        return new ServiceRules(null, Languages.of(languages == null ? "en,cy" : String.join(",", languages), Languages.ENGLISH));
     }
 
     @Test
