@@ -143,7 +143,7 @@ public abstract class BrowserTest {
                 DOCUMENT_METHODS.put(response.frame().page(), response.request().method());
             }
         });
-        created.onClose(closed -> closed.pages().forEach(DOCUMENT_METHODS::remove));
+        created.onPage(opened -> opened.onClose(DOCUMENT_METHODS::remove));
         return created;
     }
 

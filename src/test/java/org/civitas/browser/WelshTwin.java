@@ -139,6 +139,9 @@ final class WelshTwin {
                         .forEach(left::add);
             }
         });
+        // none found means the bundles were not read (a run from another directory): every page would pass
+        assertThat(english).as("English bundles in %s", folder.toAbsolutePath()).isNotEmpty();
+        assertThat(left).as("English fragments to look for").isNotEmpty();
         return left.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
